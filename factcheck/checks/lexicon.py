@@ -1,0 +1,170 @@
+"""The data the claim checks run on, loaded once from ``data/lexicon.json``.
+
+Everything language-specific (role words, institutions, number words, month
+names, speech verbs...) lives in that file; the code only compiles it into
+regular expressions and lookup tables. To support a new language or a new
+institution, add phrases there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "lexicon.json"
+
+# Letters of a word, including accented ones; apostrophes and hyphens inside.
+WORD = r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*"
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents stripped, typographic quotes/dashes made plain."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").casefold()
+
+
+def phrase_pattern(phrases, exact_case_short: bool = True) -> str:
+    """One alternation of phrases, longest first, on word boundaries. Short
+    all-caps entries (AS, US, UN, PM) only match in capitals, so that the
+    English words "as", "us" and "un-" never do."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        esc = re.escape(p).replace(r"\ ", r"\s+")
+        if exact_case_short and (p.isupper() or "." in p) and len(p) <= 5:
+            esc = f"(?-i:{esc})"
+        parts.append(esc)
+    return r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts else r"(?!x)x"
+
+
+@dataclass
+class Lexicon:
+    raw: dict
+    country_of: dict[str, str] = field(default_factory=dict)  # folded phrase -> country code
+    inst_of: dict[str, str] = field(default_factory=dict)  # folded phrase -> institution id
+    itype_of: dict[str, str] = field(default_factory=dict)  # folded phrase -> institution type
+    role_of: dict[str, str] = field(default_factory=dict)  # folded phrase -> role kind
+    modifier_of: dict[str, str] = field(default_factory=dict)  # folded phrase -> former/deputy/designate
+    chain_re: re.Pattern | None = None  # any of the above
+    nick: dict[str, set[str]] = field(default_factory=dict)
+
+    # -- helpers -------------------------------------------------------
+    def role(self, kind: str) -> dict:
+        return self.raw["roles"][kind]
+
+    def institution(self, inst: str) -> dict:
+        return self.raw["institutions"][inst]
+
+    def inst_label(self, inst: str | None) -> str:
+        return self.raw["institutions"][inst]["label"] if inst else ""
+
+    def country_label(self, c: str | None) -> str:
+        return self.raw["countries"][c]["label"] if c else ""
+
+    def institution_for(self, country: str | None, itype: str | None) -> str | None:
+        """The named institution of this country and type, if one is listed
+        (us + foreign_ministry -> us_state_department)."""
+        if not itype:
+            return None
+        for key, inst in self.raw["institutions"].items():
+            if inst["type"] == itype and inst.get("country") == country and country:
+                return key
+        return None
+
+    def type_ancestors(self, itype: str | None) -> set[str]:
+        out = set()
+        types = self.raw["institution_types"]
+        while itype and itype not in out:
+            out.add(itype)
+            itype = types.get(itype, {}).get("parent_type")
+        return out
+
+    def inst_ancestors(self, inst: str | None) -> set[str]:
+        out = set()
+        while inst and inst not in out:
+            out.add(inst)
+            inst = self.raw["institutions"].get(inst, {}).get("parent")
+        return out
+
+    def families_compatible(self, f1: str, f2: str) -> bool:
+        if f1 == f2:
+            return True
+        return [f1, f2] in self.raw["compatible_families"] or [f2, f1] in self.raw["compatible_families"]
+
+    def nicknames(self, first: str) -> set[str]:
+        return self.nick.get(first, set())
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    lx = Lexicon(raw=raw)
+    chain_phrases = []
+    for code, c in raw["countries"].items():
+        for n in c["names"]:
+            lx.country_of[fold(n)] = code
+            chain_phrases.append(n)
+    for key, inst in raw["institutions"].items():
+        for n in inst["names"]:
+            lx.inst_of[fold(n)] = key
+            chain_phrases.append(n)
+    for key, t in raw["institution_types"].items():
+        for n in t["names"]:
+            lx.itype_of[fold(n)] = key
+            chain_phrases.append(n)
+    for key, r in raw["roles"].items():
+        for n in r["names"]:
+            lx.role_of[fold(n)] = key
+            chain_phrases.append(n)
+    for key, names in raw["role_modifiers"].items():
+        for n in names:
+            lx.modifier_of[fold(n)] = key
+            chain_phrases.append(n)
+    lx.chain_re = re.compile(phrase_pattern(chain_phrases), re.I)
+    # nicknames both ways: patrick <-> pat
+    for full, nicks in raw["nicknames"].items():
+        group = {full, *nicks}
+        for n in group:
+            lx.nick.setdefault(n, set()).update(group - {n})
+    return lx
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(load().raw["stopwords"])
+
+
+TOKEN_RE = re.compile(r"\w+(?:[-']\w+)*", re.U)
+_SUFFIXES = ("nya", "lah", "kah", "pun")
+
+
+def stem(token: str) -> str:
+    """A light stem for overlap counting: folded, Indonesian clitics and
+    English plural -s dropped. Not a morphological analyser."""
+    t = fold(token)
+    for suf in _SUFFIXES:
+        if t.endswith(suf) and len(t) > len(suf) + 3:
+            t = t[: -len(suf)]
+            break
+    if t.endswith("s") and len(t) > 4 and not t.endswith("ss"):
+        t = t[:-1]
+    return t
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stems of the content words of a text (stopwords and digits dropped)."""
+    sw = stopwords()
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        w = m.group(0)
+        if w.isdigit():
+            continue
+        for part in w.split("-"):
+            s = stem(part)
+            if len(s) > 1 and s not in sw:
+                out.append(s)
+    return out

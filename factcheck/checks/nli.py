@@ -1,0 +1,46 @@
+"""The NLI check: does one sentence of a pair entail or contradict the other?
+
+NLI is directional (premise -> hypothesis) and outlets word the same fact
+with different detail, so every pair is judged both ways and the stronger
+direction counts.
+"""
+
+from __future__ import annotations
+
+from factcheck.config import Options
+from factcheck.models.backends import NLIModel
+from factcheck.types import Candidate, NLIResult, Signal
+
+
+def predict_both(candidates: list[Candidate], model: NLIModel) -> list[tuple[NLIResult, NLIResult]]:
+    """(a -> b, b -> a) NLI probabilities for each candidate, in one batched run."""
+    forward = [(c.a.text, c.b.text) for c in candidates]
+    results = model.predict(forward + [(b, a) for a, b in forward])
+    return list(zip(results[: len(forward)], results[len(forward) :]))
+
+
+def signal(ab: NLIResult, ba: NLIResult, options: Options) -> Signal:
+    """Turn a pair's two NLI results into one verdict and score.
+
+    - ``contradiction`` when P(contradiction) in either direction reaches
+      ``options.contradiction_threshold``; the score is that probability, the
+      larger of the two directions.
+    - otherwise ``agreement`` when P(entailment) in either direction reaches
+      ``options.agreement_threshold``; the score is the larger P(entailment).
+    - otherwise ``neutral``; the score is P(neutral) averaged over the two
+      directions.
+
+    So the score is the NLI model's probability, between 0 and 1, for the
+    verdict it stands behind. It is the model's confidence, not a calibrated
+    chance that an editor would agree.
+    """
+    contradiction = max(ab.contradiction, ba.contradiction)
+    entailment = max(ab.entailment, ba.entailment)
+    if contradiction >= options.contradiction_threshold:
+        verdict, score, label = "contradiction", contradiction, "contradiction"
+    elif entailment >= options.agreement_threshold:
+        verdict, score, label = "agreement", entailment, "entailment"
+    else:
+        verdict, score, label = "neutral", (ab.neutral + ba.neutral) / 2, "neutral"
+    why = f"NLI: P({label}) {getattr(ab, label):.2f} A->B, {getattr(ba, label):.2f} B->A"
+    return Signal(category="nli", verdict=verdict, score=score, why=why)

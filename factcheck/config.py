@@ -1,0 +1,34 @@
+"""Every tunable setting, in one place, with the defaults the CLI shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Names of the models that ship with factcheck (see factcheck.models.registry).
+DEFAULT_EMBEDDING_MODEL = "factcheck/e5-small"
+DEFAULT_NLI_MODEL = "factcheck/nli-e5-small"
+
+
+@dataclass
+class Options:
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    nli_model: str = DEFAULT_NLI_MODEL
+    # Alignment: for each sentence, its top_k nearest sentences in each other
+    # source whose cosine similarity is at least min_similarity.
+    top_k: int = 2
+    min_similarity: float = 0.85
+    # A pair is a contradiction / agreement when that NLI probability, in
+    # either direction, is at least this.
+    contradiction_threshold: float = 0.5
+    agreement_threshold: float = 0.5
+    # Sentences shorter than this many characters carry no checkable claim.
+    min_sentence_chars: int = 25
+    batch_size: int = 32
+    # Gate: which verdict fails the run, and from which score on.
+    fail_on: str = "contradiction"  # "contradiction" or "none"
+    min_score: float = 0.5
+    # Articles further apart than this are compared as changes over time.
+    temporal_gap_days: int = 60
+    dates: dict[str, str] = field(default_factory=dict)  # file -> YYYY-MM-DD set by hand
+    skip_bad: bool = False
+    progress: bool = True

@@ -1,0 +1,249 @@
+"""The two models factcheck runs: a sentence embedder and an NLI cross-encoder.
+
+Both take a built-in name ("factcheck/..."), a local folder, or a Hugging Face
+hub name. Where a model comes from is decided by ``locate`` so that nothing
+downloads behind the user's back: built-in models and local folders never
+touch the network, a hub name is taken from the local Hugging Face cache when
+it is there, and only a hub name missing from the cache (with the hub
+reachable and ``HF_HUB_OFFLINE`` unset) is downloaded. Every way of failing
+ends in a one-line ``ModelError`` that says how to point at a local folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
+
+import numpy as np
+from tqdm import tqdm
+
+from factcheck.models.registry import resolve
+from factcheck.types import NLIResult
+
+# torch, transformers, sentence-transformers and huggingface_hub are imported
+# where used: importing them takes seconds, and the command line should
+# report a bad input file before paying for that.
+
+BUILTIN_PREFIX = "factcheck/"  # names reserved for the models factcheck ships
+NLI_LABELS = ("entailment", "neutral", "contradiction")
+MAX_PAIR_TOKENS = 512  # cap for tokenizers that declare no usable maximum
+
+T = TypeVar("T")
+
+
+class ModelError(Exception):
+    """A model cannot be found or loaded; the message is one line."""
+
+
+def locate(name: str, role: str) -> tuple[str, bool]:
+    """Where to load ``name`` from, and whether only local files may be used.
+
+    ``role`` ("embedding" or "nli") names the model in error messages and the
+    option that selects it.
+    """
+    source = resolve(name)
+    if os.path.isdir(source):
+        return source, True
+    if name.startswith(BUILTIN_PREFIX):
+        _fail(name, role, "built-in model is not available on this machine")
+    if os.path.exists(source) or not _is_hub_name(source):
+        _fail(name, role, "no model folder at this path")
+    cached = _cached_snapshot(source)
+    if cached:
+        return cached, True
+    from huggingface_hub import constants
+
+    if constants.is_offline_mode():
+        _fail(name, role, "not in the local Hugging Face cache and HF_HUB_OFFLINE is set")
+    _probe_hub(name, source, role)
+    return source, False
+
+
+def _is_hub_name(name: str) -> bool:
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    try:
+        validate_repo_id(name)
+    except HFValidationError:
+        return False
+    return True
+
+
+def _cached_snapshot(repo_id: str) -> str | None:
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    try:
+        return snapshot_download(repo_id, local_files_only=True)
+    except LocalEntryNotFoundError:
+        return None
+
+
+def _probe_hub(name: str, repo_id: str, role: str) -> None:
+    """Fail fast when the hub is unreachable: a download attempt would retry
+    for half a minute before giving up."""
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import RepositoryNotFoundError
+
+    try:
+        HfApi().model_info(repo_id, timeout=10)
+    except RepositoryNotFoundError:
+        _fail(name, role, "not a local folder and no such model on the Hugging Face hub")
+    except Exception:  # any transport failure means the same thing to the user
+        _fail(name, role, "not in the local Hugging Face cache and the hub cannot be reached")
+
+
+def _fail(name: str, role: str, problem: str):
+    raise ModelError(f"{role} model {name!r}: {problem}; pass a local model folder with --{role}-model PATH")
+
+
+@contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    """Silence the load reports and weight-loading bars of transformers and
+    sentence-transformers; factcheck shows its own progress."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    st_logger = logging.getLogger("sentence_transformers")
+    st_level = st_logger.level
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    st_logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+        st_logger.setLevel(st_level)
+
+
+def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool) -> T:
+    source, local_only = locate(name, role)
+    with _bar(f"loading {role} model", 1, progress) as bar, _quiet_libraries():
+        try:
+            model = loader(source, local_only)
+        except (OSError, ValueError, KeyError, RuntimeError) as error:
+            detail = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+            _fail(name, role, f"cannot load it from {source}: {detail}")
+        bar.update(1)
+    return model
+
+
+def _bar(desc: str, total: int, enabled: bool) -> tqdm:
+    return tqdm(total=total, desc=desc, file=sys.stderr, disable=not enabled, leave=False)
+
+
+def _batches_by_length(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:
+    """Indices grouped into batches of similar length, so padding stays short.
+    The sort is stable, so the batches (and results) are deterministic."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    for start in range(0, len(order), batch_size):
+        yield order[start : start + batch_size]
+
+
+class Embedder:
+    """Sentence embeddings through sentence-transformers.
+
+    The model folder's own default prompt applies (for E5, "passage: ").
+    """
+
+    def __init__(self, name_or_path: str, batch_size: int = 32, progress: bool = False):
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name_or_path
+        self.batch_size = batch_size
+        self.progress = progress
+        self.model = _load(
+            name_or_path,
+            "embedding",
+            lambda source, local_only: SentenceTransformer(source, device="cpu", local_files_only=local_only),
+            progress,
+        )
+        self.model.eval()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 embeddings, one row per text, in input order."""
+        out = np.zeros((len(texts), self.model.get_sentence_embedding_dimension()), dtype=np.float32)
+        with _bar("embedding", len(texts), self.progress) as bar:
+            for batch in _batches_by_length([len(t) for t in texts], self.batch_size):
+                out[batch] = self.model.encode(
+                    [texts[i] for i in batch],
+                    batch_size=len(batch),
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
+                bar.update(len(batch))
+        return out
+
+
+class NLIModel:
+    """A cross-encoder that scores premise -> hypothesis pairs.
+
+    Labels are read from the model's ``config.id2label`` by name; a model
+    whose labels are not named (e.g. "LABEL_0") is refused.
+    """
+
+    def __init__(self, name_or_path: str, batch_size: int = 32, progress: bool = False):
+        self.name = name_or_path
+        self.batch_size = batch_size
+        self.progress = progress
+        self.tokenizer, self.model = _load(name_or_path, "nli", _load_cross_encoder, progress)
+        self.model.eval()
+        self.columns = label_columns(self.model.config.id2label, name_or_path)
+        self.max_length = min(self.tokenizer.model_max_length, MAX_PAIR_TOKENS)
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> list[NLIResult]:
+        """Probabilities for each (premise, hypothesis), in input order."""
+        import torch
+
+        results: list[NLIResult | None] = [None] * len(pairs)
+        entail, neutral, contra = (self.columns[label] for label in NLI_LABELS)
+        with torch.no_grad(), _bar("NLI", len(pairs), self.progress) as bar:
+            for batch in _batches_by_length([len(p) + len(h) for p, h in pairs], self.batch_size):
+                encoded = self.tokenizer(
+                    [pairs[i][0] for i in batch],
+                    [pairs[i][1] for i in batch],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                )
+                probs = self.model(**encoded).logits.float().softmax(dim=-1).tolist()
+                for i, row in zip(batch, probs):
+                    results[i] = NLIResult(entailment=row[entail], neutral=row[neutral], contradiction=row[contra])
+                bar.update(len(batch))
+        return results
+
+
+def _load_cross_encoder(source: str, local_only: bool):
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
+    model = AutoModelForSequenceClassification.from_pretrained(source, local_files_only=local_only)
+    return tokenizer, model
+
+
+def label_columns(id2label: dict, name: str) -> dict[str, int]:
+    """Map "entailment", "neutral", "contradiction" to output columns by the
+    labels' names (case-insensitive; "entails"/"contradicts" also accepted)."""
+    columns: dict[str, int] = {}
+    for index, label in id2label.items():
+        word = str(label).strip().lower()
+        for wanted in NLI_LABELS:
+            if word.startswith(wanted[:6]):  # "entail", "neutra", "contra"
+                if wanted in columns:
+                    raise ModelError(f"nli model {name!r}: two labels mean {wanted} in config.id2label {id2label}")
+                columns[wanted] = int(index)
+    missing = [label for label in NLI_LABELS if label not in columns]
+    if missing:
+        raise ModelError(
+            f"nli model {name!r}: config.id2label {id2label} does not name the labels {', '.join(missing)}; "
+            "set id2label in its config.json to entailment/neutral/contradiction"
+        )
+    return columns

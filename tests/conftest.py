@@ -1,0 +1,161 @@
+"""Shared fixtures: three short articles about one story, and tiny real models.
+
+The models are real Hugging Face folders loaded through the same code as the
+defaults, only tiny and built here in seconds:
+
+- an embedder whose BERT has no transformer layers, so a sentence's
+  embedding is the mean of its word vectors: sentences sharing most words
+  are close, which makes alignment predictable in tests;
+- NLI classifiers whose output ignores the input (zero weights, a bias on
+  one label): one always says contradiction, one always entailment, one has
+  its labels in a different order, one has unnamed labels.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.config import Options
+
+ARTICLES = {
+    "antara.txt": (
+        "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan kenegaraan.\n\n"
+        "Pemimpin Korea Utara Kim Jong Un menyambut Putin di bandara dengan upacara militer yang megah.\n\n"
+        "Kedua pemimpin menandatangani perjanjian kemitraan strategis yang komprehensif.\n\n"
+        "Cuaca di ibu kota cerah sepanjang hari menurut laporan media setempat.\n"
+    ),
+    "kompas.txt": (
+        "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Selasa malam untuk kunjungan kenegaraan.\n\n"
+        "Pemimpin Korea Utara Kim Jong Un menyambut Putin di bandara dengan upacara militer yang megah.\n\n"
+        "Para analis menilai kunjungan ini memperkuat hubungan militer antara kedua negara tetangga.\n"
+    ),
+    "tempo.txt": (
+        "Kedua pemimpin menandatangani perjanjian kemitraan strategis yang komprehensif di Pyongyang.\n\n"
+        "Putin terakhir kali mengunjungi Korea Utara pada tahun dua ribu untuk bertemu Kim Jong Il.\n"
+    ),
+}
+# Sentences of different outlets that share most words sit above this.
+MIN_SIMILARITY = 0.8
+SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+LABELS = {0: "entailment", 1: "neutral", 2: "contradiction"}
+
+
+@pytest.fixture
+def articles_dir(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def article_paths(articles_dir):
+    return [str(articles_dir / name) for name in ARTICLES]
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory):
+    """name -> folder of each tiny model (see the module docstring)."""
+    root = tmp_path_factory.mktemp("models")
+    tokenizer = _tokenizer(list(ARTICLES.values()))
+    folders = {"embedder": str(root / "embedder")}
+    _save_embedder(tokenizer, folders["embedder"])
+    for name, labels, winner in [
+        ("contradicts", LABELS, 2),
+        ("agrees", LABELS, 0),
+        # Column 0 is contradiction here: read by position it would agree.
+        ("permuted", {0: "CONTRADICTION", 1: "Entailment", 2: "neutral"}, 0),
+        ("unnamed", {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}, 0),
+    ]:
+        folders[name] = str(root / f"nli-{name}")
+        _save_classifier(tokenizer, folders[name], labels, winner)
+    return folders
+
+
+@pytest.fixture
+def options(models):
+    """Options that run the tiny models, quietly."""
+    return Options(
+        embedding_model=models["embedder"],
+        nli_model=models["contradicts"],
+        min_similarity=MIN_SIMILARITY,
+        progress=False,
+    )
+
+
+def _tokenizer(texts: list[str]):
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.train_from_iterator(texts, trainers.WordPieceTrainer(vocab_size=1000, special_tokens=SPECIAL_TOKENS))
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", cls), ("[SEP]", sep)],
+    )
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+        model_max_length=128,
+    )
+
+
+def _config(tokenizer, layers: int, **extra):
+    from transformers import BertConfig
+
+    return BertConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=layers,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+        **extra,
+    )
+
+
+def _save_embedder(tokenizer, folder: str) -> None:
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertModel
+
+    torch.manual_seed(0)
+    bert = BertModel(_config(tokenizer, layers=0), add_pooling_layer=False)
+    with torch.no_grad():  # no position or segment signal: a bag of words
+        bert.embeddings.position_embeddings.weight.zero_()
+        bert.embeddings.token_type_embeddings.weight.zero_()
+    bert.save_pretrained(f"{folder}-bert")
+    tokenizer.save_pretrained(f"{folder}-bert")
+    transformer = models.Transformer(f"{folder}-bert")
+    pooling = models.Pooling(bert.config.hidden_size, "mean")
+    model = SentenceTransformer(
+        modules=[transformer, pooling],
+        prompts={"passage": "passage: "},
+        default_prompt_name="passage",
+        device="cpu",
+    )
+    model.save(folder)
+
+
+def _save_classifier(tokenizer, folder: str, labels: dict[int, str], winner: int) -> None:
+    import torch
+    from transformers import BertForSequenceClassification
+
+    torch.manual_seed(0)
+    config = _config(tokenizer, layers=1, id2label=labels, label2id={v: k for k, v in labels.items()})
+    model = BertForSequenceClassification(config)
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.zero_()
+        model.classifier.bias[winner] = 3.0  # softmax: 0.91 for the winner
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
