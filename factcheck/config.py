@@ -30,5 +30,16 @@ class Options:
     # Articles further apart than this are compared as changes over time.
     temporal_gap_days: int = 60
     dates: dict[str, str] = field(default_factory=dict)  # file -> YYYY-MM-DD set by hand
+    # Claim checks (factcheck.checks). Rosters (--roster CSV: person,role,
+    # valid_from,valid_to) and trusted references (--reference, ingested with
+    # is_reference=True) are ground truth.
+    roster: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    # Two clock times of one event further apart than this are a conflict.
+    time_tolerance_minutes: int = 30
+    # Attribution: share of the shorter statement's content words that the
+    # other statement must contain to count as "the same statement".
+    attribution_overlap: float = 0.5
+    attribution_min_shared: int = 5
     skip_bad: bool = False
     progress: bool = True

@@ -137,8 +137,9 @@ def _md_contradictions(result: Result) -> str:
 
 def _md_quote(result: Result, s: Sentence) -> str:
     article = result.articles[s.article]
+    when = f", {article.date.isoformat()}" if article.date else ""
     where = f"`{article.file}`, sentence {s.index + 1}, characters {s.start}-{s.end}"
-    return f"> **{_outlet(article)}** ({where}):\n> {_one_line(s.text)}"
+    return f"> **{_outlet(article)}**{when} ({where}):\n> {_one_line(s.text)}"
 
 
 def _md_claims(result: Result) -> str:
@@ -164,11 +165,8 @@ def _md_claims(result: Result) -> str:
 def claim_relation(claim: Claim, findings: list[Finding], n_articles: int) -> str:
     """E.g. "carried by 4 of 5 outlets; 6 pairs: 4 agree, 1 contradicts, 1 neutral"."""
     counts = Counter(f.verdict for f in findings)
-    parts = [
-        f"{counts[verdict]} {word}"
-        for verdict, word in (("agreement", "agree"), ("contradiction", "contradict"), ("neutral", "neutral"))
-        if counts[verdict]
-    ]
+    verbs = {"agreement": ("agrees", "agree"), "contradiction": ("contradicts", "contradict"), "neutral": ("neutral",) * 2}
+    parts = [f"{counts[v]} {verbs[v][counts[v] > 1]}" for v in ("agreement", "contradiction", "neutral") if counts[v]]
     text = f"carried by {len(claim.articles)} of {n_articles} outlets"
     if findings:
         pairs = "pair" if len(findings) == 1 else "pairs"

@@ -38,10 +38,13 @@ LEADING_CLOSING_QUOTE = re.compile(r"\s*[”\"’']+(?!\w)")
 def split_sentences(article: Article, article_index: int) -> list[Sentence]:
     """Sentences of one article; ``article.text[s.start:s.end] == s.text``."""
     sentences: list[Sentence] = []
+    # sentencex knows the abbreviations of English references; Indonesian
+    # rules are added below for every language.
+    language = "id" if article.language == "und" else article.language
     # A line break always ends a sentence: paragraphs are never crossed.
     for paragraph in re.finditer(r"[^\n]+", article.text):
         start = paragraph.start()
-        for cut in [*_cuts(paragraph.group()), len(paragraph.group())]:
+        for cut in [*_cuts(paragraph.group(), language), len(paragraph.group())]:
             end = paragraph.start() + cut
             piece = article.text[start:end]
             left = start + len(piece) - len(piece.lstrip())
@@ -58,11 +61,11 @@ def split_all(articles: list[Article]) -> list[Sentence]:
     return [sentence for index, article in enumerate(articles) for sentence in split_sentences(article, index)]
 
 
-def _cuts(paragraph: str) -> list[int]:
+def _cuts(paragraph: str, language: str) -> list[int]:
     """Sentence boundaries inside one paragraph, as character offsets."""
     cuts: list[int] = []
     position = 0
-    for piece in list(sentencex.segment("id", paragraph))[:-1]:
+    for piece in sentencex.segment(language, paragraph)[:-1]:
         position += len(piece)
         cut = _adjust(paragraph, position)
         if cut is not None:

@@ -168,18 +168,20 @@ class Embedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 embeddings, one row per text, in input order."""
-        out = np.zeros((len(texts), self.model.get_sentence_embedding_dimension()), dtype=np.float32)
+        rows: list[np.ndarray | None] = [None] * len(texts)
         with _bar("embedding", len(texts), self.progress) as bar:
             for batch in _batches_by_length([len(t) for t in texts], self.batch_size):
-                out[batch] = self.model.encode(
+                vectors = self.model.encode(
                     [texts[i] for i in batch],
                     batch_size=len(batch),
                     normalize_embeddings=True,
                     convert_to_numpy=True,
                     show_progress_bar=False,
                 )
+                for i, vector in zip(batch, vectors):
+                    rows[i] = vector
                 bar.update(len(batch))
-        return out
+        return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
 class NLIModel:

@@ -1,0 +1,433 @@
+"""Dates and times in a sentence, and the ``date`` check.
+
+Extraction finds, with character offsets: numeric dates (19/6/2024),
+day-month(-year) ("19 Juni 2024", "Rabu (19 Juni)", "June 19, 2024"),
+month-year ("September 2023"), months ("bulan Juli"), years ("tahun 1961"),
+weekdays ("pada hari Rabu"), relative days and years ("kemarin", "tahun
+lalu", "2 hari lalu": resolved against the article's date with dateparser),
+clock times ("pukul 2:45 pagi", "2:45 a.m.", "14.30 WIB") and parts of the
+day ("dini hari", "sebelum fajar", "Rabu malam"), each as a window of
+minutes after midnight, so that vague-but-compatible forms agree: "dini
+hari" ~ "pukul 2:45 pagi" ~ "sebelum fajar".
+
+Two mentions are *comparable* when they share a field (year, month, day,
+weekday; or both give a time of day in the same time zone) and *compatible*
+when every shared field agrees (times: windows overlap, with a tolerance).
+A pair of sentences conflicts only when a mention of each side is
+comparable to mentions of the other but compatible with none of them, so a
+sentence listing "1961, 2000 dan 2001" does not conflict with one naming
+only 1961 and 2000.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import Options
+from ..types import Article, Candidate, Signal
+from .lexicon import content_tokens, fold, load
+from .temporal import conflict
+
+
+@dataclass
+class DateMention:
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    minutes: tuple[int, int] | None = None  # window of time of day; hi may pass 1440 (night)
+    tz: str = ""  # "" local/unspecified, or a zone name ("wib", "utc")
+    approx: bool = False
+    resolved: dt.date | None = None  # the full date, when known or resolved
+
+    def fields(self) -> dict[str, int]:
+        f = {}
+        d = self.resolved
+        for name in ("year", "month", "day", "weekday"):
+            v = getattr(self, name)
+            if v is None and d is not None:
+                v = getattr(d, name) if name != "weekday" else d.weekday()
+            if v is not None:
+                f[name] = v
+        return f
+
+    @property
+    def has_date(self) -> bool:
+        return bool(self.fields())
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lx = load().raw["dates"]
+    month_of = {}
+    full_months = []
+    for num, names in lx["months"].items():
+        for n in names:
+            month_of[n] = int(num)
+            if len(n) > 3:
+                full_months.append(n)
+    weekday_of = {}
+    for num, names in lx["weekdays"].items():
+        for n in names:
+            weekday_of[n] = int(num)
+    months = _alt(month_of)
+    fmonths = _alt(m for m in full_months if m != "may")
+    weekdays = _alt(weekday_of)
+    parts = _alt(lx["day_parts"])
+    ampm = _alt(lx["am_markers"] + lx["pm_markers"])
+    tz = _alt(list(lx["timezones"]) + lx["local_time"])
+    rel_days = _alt(lx["relative_days"])
+    rel_years = _alt(lx["relative_years"])
+    B, E = r"(?<![\w/.:,-])", r"(?![\w/])"
+    p = {
+        "numeric": re.compile(B + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?" + E),
+        "dmy": re.compile(B + rf"(\d{{1,2}})\s+({months})\.?(?:\s+(\d{{4}}))?(?![\w])", re.I),
+        "mdy": re.compile(B + rf"({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?![\w:])", re.I),
+        "my": re.compile(rf"(?<![\w])({fmonths}|May)\s+(\d{{4}})(?![\w])", re.I),
+        "month": re.compile(rf"(?<![\w])(?:bulan|pada|in|sejak|since|hingga|until|awal|akhir|pertengahan|early|late|mid-?)\s+({fmonths})(?![\w])", re.I),
+        "year": re.compile(B + r"((?:1[89]|20)\d{2})(?![\w/.,:]\d|\d)"),
+        "weekday": re.compile(rf"(?<![\w])(?:(hari)\s+)?({weekdays})(?![\w])", re.I),
+        "rel_day": re.compile(rf"(?<![\w])({rel_days})(?![\w])", re.I),
+        "rel_year": re.compile(rf"(?<![\w])({rel_years})(?![\w])", re.I),
+        "ago": re.compile(r"(?<![\w])(\d{1,3})\s+(hari|minggu|pekan|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(lalu|ago)(?![\w])", re.I),
+        "time": re.compile(
+            rf"(?:(?<![\w])(sekitar|kira-kira|around|about|approximately)\s+)?"
+            rf"(?:(?<![\w])(?:pukul|jam|pkl\.?|at)\s*(\d{{1,2}})(?:[:.](\d{{2}}))?|{B}(\d{{1,2}})[:.](\d{{2}})(?=\s*(?:{ampm}|{tz})(?![\w]))|{B}(\d{{1,2}}):(\d{{2}}))"
+            rf"(?:\s*({ampm})(?![\w]))?(?:\s*({tz})(?![\w]))?",
+            re.I,
+        ),
+        "part": re.compile(rf"(?<![\w])({parts})(?![\w])", re.I),
+    }
+    return p, month_of, weekday_of
+
+
+def _valid(y, m, d) -> bool:
+    try:
+        dt.date(y or 2000, m, d)
+        return True
+    except (ValueError, TypeError):
+        return False
+
+
+def _nearest_year(month: int, day: int | None, ref: dt.date) -> int | None:
+    """The year that puts month/day closest to the reference date."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if day is not None and not _valid(y, month, day):
+            continue
+        d = dt.date(y, month, day or 15)
+        dist = abs((d - ref).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best and best[0] <= 200 else None
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMention, ...]:
+    p, month_of, weekday_of = _patterns()
+    lx = load().raw["dates"]
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: DateMention):
+        out.append(m)
+        taken.append((m.start, m.end))
+
+    def month(name: str) -> int:
+        return month_of[fold(name).rstrip(".")]
+
+    # full dates first
+    for m in p["numeric"].finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        d, mo = (b, a) if lang == "en" and a <= 12 else (a, b)
+        year = int(y) + (2000 if y and len(y) == 2 else 0) if y else None
+        if 1 <= mo <= 12 and _valid(year, mo, d):
+            add(DateMention(m.group(0), m.start(), m.end(), year, mo, d))
+    for key in ("dmy", "mdy"):
+        for m in p[key].finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if key == "dmy":
+                d, mo = int(m.group(1)), month(m.group(2))
+            else:
+                mo, d = month(m.group(1)), int(m.group(2))
+            year = int(m.group(3)) if m.group(3) else None
+            if _valid(year, mo, d):
+                e = m.end()
+                if text[e - 1] == "." and not m.group(3) and len((m.group(2) if key == "dmy" else m.group(1))) > 3:
+                    e -= 1  # the sentence's full stop, not an abbreviation
+                add(DateMention(text[m.start() : e], m.start(), e, year, mo, d))
+    for m in p["my"].finditer(text):
+        if free(m.start(), m.end()):
+            add(DateMention(m.group(0), m.start(), m.end(), int(m.group(2)), month(m.group(1))))
+    for m in p["month"].finditer(text):
+        s = m.start(1)
+        if free(s, m.end()):
+            add(DateMention(m.group(1), s, m.end(), None, month(m.group(1))))
+    for m in p["ago"].finditer(text):
+        if free(m.start(), m.end()) and article_date:
+            d = _dateparser(m.group(0), article_date, lang)
+            unit = fold(m.group(2))
+            if d is not None:
+                if unit.startswith(("tahun", "year")):
+                    add(DateMention(m.group(0), m.start(), m.end(), d.year))
+                elif unit.startswith(("bulan", "month")):
+                    add(DateMention(m.group(0), m.start(), m.end(), d.year, d.month))
+                else:
+                    add(DateMention(m.group(0), m.start(), m.end(), resolved=d))
+    for m in p["year"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        after = text[m.end() : m.end() + 20]
+        # "2000 tentara" is a quantity; a year stands before punctuation,
+        # a conjunction or the end
+        nxt = re.match(r"\s*([^\W\d_]+)", after)
+        if nxt and fold(nxt.group(1)) not in _YEAR_FOLLOWERS and not after.startswith((",", ".", ")", ";")):
+            before = fold(text[max(0, m.start() - 12) : m.start()])
+            if not re.search(r"(tahun|pada|sejak|hingga|in|since|until|by|year)\s*$", before):
+                continue
+        add(DateMention(m.group(0), m.start(), m.end(), int(m.group(1))))
+    for m in p["rel_day"].finditer(text):
+        if free(m.start(), m.end()):
+            off = lx["relative_days"][" ".join(fold(m.group(1)).split())]
+            res = article_date + dt.timedelta(days=off) if article_date else None
+            add(DateMention(m.group(0), m.start(), m.end(), resolved=res))
+    for m in p["rel_year"].finditer(text):
+        if free(m.start(), m.end()) and article_date:
+            off = lx["relative_years"][" ".join(fold(m.group(1)).split())]
+            add(DateMention(m.group(0), m.start(), m.end(), article_date.year + off))
+    for m in p["weekday"].finditer(text):
+        name = m.group(2)
+        if not free(m.start(2), m.end(2)):
+            # "Rabu (19 Juni)": attach the weekday to the date right after it
+            continue
+        hari = m.group(1)
+        wd = weekday_of[fold(name)]
+        if not hari and not name[0].isupper():
+            continue  # "minggu" = week
+        if fold(name) == "minggu" and not hari and not re.match(r"\s*\(", text[m.end() :]):
+            before = fold(text[max(0, m.start() - 6) : m.start()])
+            if not before.rstrip().endswith("pada"):
+                continue
+        dm = DateMention(m.group(0), m.start(), m.end(), weekday=wd)
+        # a date in brackets right after: "Rabu (19/6/2024)", "Selasa (18 Juni)"
+        for other in out:
+            if other.day and 0 <= other.start - m.end() <= 3 and text[m.end() : other.start].strip() in ("(", ",", ""):
+                other.weekday = wd
+                other.start = m.start()
+                other.text = text[other.start : other.end]
+                dm = None
+                break
+        if dm is not None:
+            if article_date:
+                back = (article_date.weekday() - wd) % 7
+                dm.resolved = article_date - dt.timedelta(days=back)
+            add(dm)
+    # resolve partial dates against the article's date
+    for dm in out:
+        if dm.resolved is None and dm.day and dm.month:
+            year = dm.year or (_nearest_year(dm.month, dm.day, article_date) if article_date else None)
+            if year and _valid(year, dm.month, dm.day):
+                dm.resolved = dt.date(year, dm.month, dm.day)
+    # times of day
+    for m in p["time"].finditer(text):
+        approx, h1, m1, h2, m2, h3, m3, mark, zone = m.groups()
+        hour = h1 or h2 or h3
+        minute = m1 or m2 or m3 or "0"
+        if hour is None:
+            continue
+        h, mi = int(hour), int(minute)
+        if h > 24 or mi > 59:
+            continue
+        if not free(m.start(), m.end()):
+            continue
+        markf = " ".join(fold(mark).split()) if mark else ""
+        if markf in [fold(x) for x in lx["pm_markers"]] and h < 12:
+            if not (markf in ("malam",) and h <= 4):  # "pukul 2 malam" = 02:00
+                h += 12
+        t = h * 60 + mi
+        tol = 30 if approx else 0
+        zonef = fold(zone) if zone else ""
+        tzname = "" if (not zonef or zonef in [fold(x) for x in lx["local_time"]]) else zonef
+        add(DateMention(m.group(0).strip(), m.start(), m.end(), minutes=(t - tol, t + tol), tz=tzname, approx=bool(approx)))
+    for m in p["part"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if re.search(r"(?:makan|jamuan|santap)\s+$", fold(text[max(0, m.start() - 10) : m.start()])):
+            continue  # "makan siang" is lunch, not noon
+        lo, hi = lx["day_parts"][" ".join(fold(m.group(1)).split())]
+        tail = text[m.end() : m.end() + 25]
+        zm = re.match(rf"\s*({_alt(lx['timezones'])})(?![\w])", tail, re.I)
+        add(DateMention(m.group(0), m.start(), m.end(), minutes=(lo, hi), tz=fold(zm.group(1)) if zm else ""))
+    out.sort(key=lambda d: d.start)
+    return tuple(out)
+
+
+_YEAR_FOLLOWERS = {"dan", "and", "hingga", "sampai", "to", "lalu", "silam", "ketika", "saat", "when", "yang", "lewat", "ini"}
+
+
+def _dateparser(text: str, base: dt.date, lang: str) -> dt.date | None:
+    """Resolve a relative expression ("2 hari lalu") with dateparser."""
+    import dateparser
+
+    langs = [lang, "en"] if lang in ("id", "en", "ms") and lang != "en" else ["en", "id"]
+    got = dateparser.parse(
+        text,
+        languages=langs,
+        settings={"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12), "PREFER_DATES_FROM": "past"},
+    )
+    return got.date() if got else None
+
+
+def extract_dates(text: str, article_date: dt.date | None = None, lang: str = "id") -> list[DateMention]:
+    """Date and time mentions of a sentence (offsets relative to text)."""
+    return list(_extract(text, article_date, lang))
+
+
+# ------------------------------------------------------------ comparison
+
+
+def _explicit(m: DateMention) -> dict[str, int]:
+    return {k: getattr(m, k) for k in ("year", "month", "day", "weekday") if getattr(m, k) is not None}
+
+
+def _day_level(m: DateMention) -> bool:
+    return m.day is not None or m.weekday is not None or m.resolved is not None
+
+
+def _cmp_date(x: DateMention, y: DateMention) -> bool | None:
+    """None when incomparable, else whether compatible. Two day-level
+    mentions compare as days (a weekday resolved against the article's date
+    included); otherwise only the fields written on both sides count, so
+    "hari Rabu" and "September 2023" are not compared."""
+    if _day_level(x) and _day_level(y):
+        if x.day is None or y.day is None:
+            # a weekday or "kemarin": compare weekdays, never a weekday
+            # resolved against a possibly imprecise article date
+            wx, wy = x.fields().get("weekday"), y.fields().get("weekday")
+            if wx is not None and wy is not None:
+                return wx == wy
+            if x.resolved and y.resolved:
+                return x.resolved == y.resolved
+            return None
+        if x.resolved and y.resolved:
+            return x.resolved == y.resolved
+    fx, fy = _explicit(x), _explicit(y)
+    shared = set(fx) & set(fy)
+    if not shared:
+        return None
+    return all(fx[k] == fy[k] for k in shared)
+
+
+def _cmp_time(x: DateMention, y: DateMention, tol: int) -> bool | None:
+    if x.minutes is None or y.minutes is None:
+        return None
+    if x.tz != y.tz:
+        return None  # different or unknown zones: not comparable
+    (a0, a1), (b0, b1) = x.minutes, y.minutes
+    for shift in (0, 1440, -1440):
+        if a0 - tol <= b1 + shift and b0 + shift - tol <= a1:
+            return True
+    return False
+
+
+def _night_to_early(xs: list[DateMention], ys: list[DateMention]) -> bool:
+    """'Selasa malam' on one side and 'Rabu dini hari' on the other: the
+    same night, written from either side of midnight."""
+    def days(ms):
+        return [m for m in ms if m.fields().get("weekday") is not None or m.resolved]
+
+    def parts(ms):
+        return [m.minutes for m in ms if m.minutes]
+
+    for a, b in ((xs, ys), (ys, xs)):
+        late = any(hi > 1440 for _, hi in parts(a))
+        early = any(hi <= 420 for _, hi in parts(b))
+        if late and early:
+            for da in days(a):
+                for db in days(b):
+                    wa, wb = da.fields().get("weekday"), db.fields().get("weekday")
+                    if wa is not None and wb is not None and (wa + 1) % 7 == wb:
+                        return True
+    return False
+
+
+def _unmatched(xs, ys, cmp):
+    """The mentions of xs comparable to some of ys but compatible with none."""
+    out = []
+    for x in xs:
+        verdicts = [cmp(x, y) for y in ys]
+        verdicts = [v for v in verdicts if v is not None]
+        if verdicts and not any(verdicts):
+            out.append(x)
+    return out
+
+
+def date_conflicts(
+    ma: list[DateMention], mb: list[DateMention], tolerance: int = 30
+) -> list[tuple[DateMention, DateMention, str]]:
+    """(mention of a, mention of b, kind) for each conflict between two
+    sentences' mentions; empty when they agree or cannot be compared."""
+    out = []
+    da = [m for m in ma if m.has_date]
+    db = [m for m in mb if m.has_date]
+    ua, ub = _unmatched(da, db, _cmp_date), _unmatched(db, da, _cmp_date)
+    if ua and ub and not _night_to_early(ma, mb):
+        x = ua[0]
+        y = next((y for y in ub if _cmp_date(x, y) is False), ub[0])
+        out.append((x, y, "date"))
+    elif not (ua or ub) or _night_to_early(ma, mb):
+        # times only compare when the days do not disagree
+        tc = lambda x, y: _cmp_time(x, y, tolerance)  # noqa: E731
+        ta = [m for m in ma if m.minutes]
+        tb = [m for m in mb if m.minutes]
+        if not _night_to_early(ma, mb):
+            va, vb = _unmatched(ta, tb, tc), _unmatched(tb, ta, tc)
+            if va and vb:
+                out.append((va[0], vb[0], "time"))
+    return out
+
+
+def _shared_context(a: str, b: str, ma, mb) -> bool:
+    """The two sentences say something in common besides the dates."""
+    def strip(text, ms):
+        for m in sorted(ms, key=lambda m: -m.start):
+            text = text[: m.start] + " " + text[m.end :]
+        return set(content_tokens(text))
+
+    ta, tb = strip(a, ma), strip(b, mb)
+    if not ta or not tb:
+        return False
+    shared = ta & tb
+    return len(shared) >= 3 or len(shared) / min(len(ta), len(tb)) >= 0.3
+
+
+def check_date(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
+    """A date or time of day that differs between two aligned sentences."""
+    a, b = candidate.a, candidate.b
+    art_a, art_b = articles[a.article], articles[b.article]
+    ma = extract_dates(a.text, art_a.date, art_a.language)
+    mb = extract_dates(b.text, art_b.date, art_b.language)
+    if not ma or not mb:
+        return []
+    found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
+    if not found or not _shared_context(a.text, b.text, ma, mb):
+        return []
+    reasons = []
+    for x, y, kind in found:
+        reasons.append(f'{kind}: "{x.text}" in {art_a.file} vs "{y.text}" in {art_b.file}')
+    score = 0.8 if found[0][2] == "date" else 0.75
+    return [conflict("date", score, "; ".join(reasons), art_a, art_b, options)]

@@ -1,0 +1,58 @@
+"""Accuracy of an NLI model on a labelled JSONL file (``factcheck eval-nli``)."""
+
+from __future__ import annotations
+
+import time
+
+from .models.backends import NLIModel
+from .nli_data import LABELS, read_pairs
+
+
+def evaluate_nli(path: str, nli_model: str, batch_size: int = 32, progress: bool = False) -> dict:
+    """Accuracy and macro-F1 as fractions in [0, 1], per-class recall, the
+    confusion matrix (rows gold, columns predicted, in ``labels`` order) and
+    throughput."""
+    pairs = read_pairs(path)
+    model = NLIModel(nli_model, batch_size=batch_size, progress=progress)
+    started = time.perf_counter()
+    results = model.predict([(p.premise, p.hypothesis) for p in pairs])
+    seconds = time.perf_counter() - started
+    predicted = [max(LABELS, key=lambda label: getattr(r, label)) for r in results]
+    confusion = [[0] * len(LABELS) for _ in LABELS]
+    for pair, guess in zip(pairs, predicted):
+        confusion[LABELS.index(pair.label)][LABELS.index(guess)] += 1
+    recall, f1 = {}, []
+    for i, label in enumerate(LABELS):
+        gold = sum(confusion[i])
+        said = sum(row[i] for row in confusion)
+        hit = confusion[i][i]
+        recall[label] = hit / gold if gold else 0.0
+        precision = hit / said if said else 0.0
+        f1.append(2 * precision * recall[label] / (precision + recall[label]) if hit else 0.0)
+    return {
+        "file": str(path),
+        "model": nli_model,
+        "n": len(pairs),
+        "accuracy": sum(confusion[i][i] for i in range(len(LABELS))) / len(pairs),
+        "macro_f1": sum(f1) / len(f1),
+        "recall": recall,
+        "labels": list(LABELS),
+        "confusion": confusion,
+        "seconds": seconds,
+        "pairs_per_second": len(pairs) / seconds,
+    }
+
+
+def format_report(metrics: dict) -> str:
+    lines = [
+        f"{metrics['file']}: {metrics['n']} pairs, model {metrics['model']}",
+        f"accuracy  {metrics['accuracy']:.1%}",
+        f"macro-F1  {metrics['macro_f1']:.1%}",
+        "recall    " + ", ".join(f"{k} {v:.1%}" for k, v in metrics["recall"].items()),
+        "confusion (rows gold, columns predicted)",
+        "  " + " " * 14 + "".join(f"{label[:13]:>14}" for label in metrics["labels"]),
+    ]
+    for label, row in zip(metrics["labels"], metrics["confusion"]):
+        lines.append(f"  {label:<14}" + "".join(f"{count:>14}" for count in row))
+    lines.append(f"speed     {metrics['pairs_per_second']:.1f} pairs/s")
+    return "\n".join(lines)
