@@ -70,15 +70,17 @@ Exit codes: 0 passed, 1 a finding at/above --min-score fails the gate,
 2 usage or input error (nothing is written), 3 model cannot be loaded."""
 )
 def compare(
-    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Article files: .txt .md .html .jsonl .csv", show_default=False)],
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE", help="Article files: .txt .md .html .jsonl .csv", show_default=False)
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", metavar="DIR", help="Report folder [default: reports/<inputs' folder>/]")
     ] = None,
     embedding_model: Annotated[
-        str, typer.Option(metavar="MODEL", help="Sentence embedding model: built-in name, local folder or Hugging Face name.")
+        str, typer.Option(metavar="MODEL", help="Sentence embedding model: built-in name, local folder or hub name.")
     ] = DEFAULTS.embedding_model,
     nli_model: Annotated[
-        str, typer.Option(metavar="MODEL", help="NLI cross-encoder: built-in name, local folder or Hugging Face name.")
+        str, typer.Option(metavar="MODEL", help="NLI cross-encoder: built-in name, local folder or hub name.")
     ] = DEFAULTS.nli_model,
     fail_on: Annotated[
         FailOn, typer.Option(help="Which verdict fails the run (exit 1); 'none' never fails.")
@@ -87,7 +89,7 @@ def compare(
         float, typer.Option(min=0.0, max=1.0, metavar="X", help="Only findings scoring at least this fail the run.")
     ] = DEFAULTS.min_score,
     top_k: Annotated[
-        int, typer.Option(min=1, metavar="N", help="Pair each sentence with its N nearest sentences in each other article.")
+        int, typer.Option(min=1, metavar="N", help="Pair each sentence with its N nearest in each other article.")
     ] = DEFAULTS.top_k,
     min_similarity: Annotated[
         float, typer.Option(min=-1.0, max=1.0, metavar="X", help="Least cosine similarity for two sentences to be paired.")
@@ -95,6 +97,14 @@ def compare(
     date: Annotated[
         list[str] | None,
         typer.Option(metavar="FILE=YYYY-MM-DD", help="Set an article's date by hand (repeatable)."),
+    ] = None,
+    reference: Annotated[
+        list[str] | None,
+        typer.Option(metavar="FILE", help="A trusted reference document to check the articles against (repeatable)."),
+    ] = None,
+    roster: Annotated[
+        list[str] | None,
+        typer.Option(metavar="CSV", help="Who held which role when: person,role,valid_from,valid_to (repeatable)."),
     ] = None,
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip bad input files (listed in the report) instead of stopping.")
@@ -113,13 +123,15 @@ def compare(
         top_k=top_k,
         min_similarity=min_similarity,
         dates=_parse_dates(date or []),
+        references=reference or [],
+        roster=roster or [],
         skip_bad=skip_bad,
         # Bars only on a terminal: in CI logs they are noise.
         progress=not quiet and sys.stderr.isatty(),
     )
     out_dir = out or default_out_dir(files)
     try:
-        report.check_out_dir(out_dir, files)
+        report.check_out_dir(out_dir, [*files, *options.references, *options.roster])
         result = pipeline.compare(files, options)
     except InputError as error:
         _exit(f"error: {error}", EXIT_INPUT)
@@ -135,7 +147,7 @@ def compare(
     code = EXIT_GATE if result.failing() else EXIT_PASS
     s = result.summary()
     _exit(
-        f"{s['articles']} articles, {s['sentences']} sentences, {s['pairs']} pairs: "
+        f"{s['articles']} articles, {s['sentences']} sentences, {s['findings']} pairs: "
         f"{s['contradictions']} contradictions, {s['agreements']} agreements -> {out_dir}{os.sep} (exit {code})",
         code,
     )

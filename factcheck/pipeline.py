@@ -14,12 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
 
+import numpy as np
 import pandas as pd
 
 from factcheck import align, ingest, segment
-from factcheck.checks import TARGETED_CHECKS, nli
+from factcheck.checks import RUN_CHECKS, TARGETED_CHECKS, nli
+from factcheck.checks.roster import load_roster
 from factcheck.config import Options
-from factcheck.models.backends import Embedder, NLIModel
+from factcheck.models.backends import Embedder, NLIModel, locate
 from factcheck.types import Article, Candidate, Claim, Finding, NLIResult, Sentence, Signal
 
 # Strongest first: a pair is a contradiction if any check says so.
@@ -56,10 +58,13 @@ class Result:
     def summary(self) -> dict[str, int]:
         verdicts = Counter(f.verdict for f in self.findings)
         multi = sum(not c.single_source for c in self.claims)
+        references = sum(a.is_reference for a in self.articles)
         return {
-            "articles": len(self.articles),
+            "articles": len(self.articles) - references,
+            "references": references,
             "sentences": len(self.sentences),
-            "pairs": len(self.candidates),
+            "aligned_pairs": len(self.candidates),
+            "findings": len(self.findings),
             "claims": len(self.claims),
             "multi_source_claims": multi,
             "single_source_claims": len(self.claims) - multi,
@@ -112,9 +117,15 @@ def compare(
 
     with stage("ingest"):
         articles, skipped = _articles(paths_or_articles, options)
+        for path in options.roster:
+            load_roster(path)  # validated now, before the models load
     with stage("segment"):
         sentences = segment.split_all(articles)
     with stage("load models"):
+        # Find both before loading either: loading takes seconds, a bad name
+        # should not.
+        locate(options.embedding_model, "embedding")
+        locate(options.nli_model, "nli")
         embedder = Embedder(options.embedding_model, options.batch_size, options.progress)
         nli_model = NLIModel(options.nli_model, options.batch_size, options.progress)
     with stage("embed"):
@@ -124,11 +135,15 @@ def compare(
         claims = align.claims(sentences, pairs, options)
     with stage("nli"):
         nli_results = nli.predict_both(pairs, nli_model)
-    with stage("targeted checks"):
-        findings = [
-            _finding(c, [nli.signal(ab, ba, options), *_targeted(c, articles, options)], ab, ba, articles)
-            for c, (ab, ba) in zip(pairs, nli_results)
-        ]
+    with stage("claim checks"):
+        flagged = _run_checks(articles, sentences, options)
+        findings = []
+        for c, (ab, ba) in zip(pairs, nli_results):
+            signals = [nli.signal(ab, ba, options), *_targeted(c, articles, options)]
+            signals += flagged.pop(_pair_key(c.a, c.b), (None, None, []))[2]
+            findings.append(_finding(c.a, c.b, c.similarity, signals, articles, (ab, ba)))
+        similarity = _cosine(sentences, embeddings)
+        findings += [_finding(a, b, similarity(a, b), found, articles) for a, b, found in flagged.values()]
     _assign_ids(findings, articles)
     _assign_claims(findings, claims)
     findings.sort(key=lambda f: (VERDICTS.index(f.verdict), -f.score, f.finding_id))
@@ -148,11 +163,17 @@ def compare(
 def _articles(
     items: Sequence[str | PathLike | Article], options: Options
 ) -> tuple[list[Article], list[tuple[str, str]]]:
+    """The articles to compare, then the trusted references (options.references)."""
     if items and all(isinstance(item, Article) for item in items):
-        return list(items), []
-    if any(isinstance(item, Article) for item in items):
+        articles, skipped = list(items), []
+    elif any(isinstance(item, Article) for item in items):
         raise TypeError("pass either file paths or Article objects, not a mix")
-    return ingest.load_articles([str(item) for item in items], options)
+    else:
+        articles, skipped = ingest.load_articles([str(item) for item in items], options)
+    if options.references:
+        references, more = ingest.load_articles(list(options.references), options, reference=True)
+        return articles + references, skipped + more
+    return articles, skipped
 
 
 @contextmanager
@@ -162,12 +183,46 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
     timings[name] = round(time.perf_counter() - start, 3)
 
 
+def _pair_key(a: Sentence, b: Sentence) -> tuple[align.Key, align.Key]:
+    return min(align.key(a), align.key(b)), max(align.key(a), align.key(b))
+
+
 def _targeted(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
     return [s for check in TARGETED_CHECKS for s in check(candidate, articles, options)]
 
 
+def _run_checks(
+    articles: list[Article], sentences: list[Sentence], options: Options
+) -> dict[tuple[align.Key, align.Key], tuple[Sentence, Sentence, list[Signal]]]:
+    """Signals of the run-level checks, by pair. These look at every
+    sentence, aligned or not, so they may flag pairs that alignment missed
+    (and may append reference articles, such as a roster, to ``articles``)."""
+    flagged: dict = {}
+    for check in RUN_CHECKS:
+        for a, b, found in check(articles, sentences, options):
+            flagged.setdefault(_pair_key(a, b), (a, b, []))[2].append(found)
+    return flagged
+
+
+def _cosine(sentences: list[Sentence], embeddings: np.ndarray):
+    """similarity(a, b) from the embeddings; 0.0 for a sentence that was not
+    embedded (one of a reference a run-level check added)."""
+    row = {align.key(s): i for i, s in enumerate(sentences)}
+
+    def similarity(a: Sentence, b: Sentence) -> float:
+        i, j = row.get(align.key(a)), row.get(align.key(b))
+        return float(embeddings[i] @ embeddings[j]) if i is not None and j is not None else 0.0
+
+    return similarity
+
+
 def _finding(
-    candidate: Candidate, signals: list[Signal], ab: NLIResult, ba: NLIResult, articles: list[Article]
+    a: Sentence,
+    b: Sentence,
+    similarity: float,
+    signals: list[Signal],
+    articles: list[Article],
+    nli_pair: tuple[NLIResult, NLIResult] | None = None,
 ) -> Finding:
     """Merge a pair's signals: the strongest verdict wins (contradiction over
     agreement over neutral) and its score is the highest among the signals
@@ -179,19 +234,19 @@ def _finding(
     # A check may name the reference it relied on; otherwise any reference
     # article in the pair is the one involved.
     references = [s.reference for s in winners] + [
-        articles[s.article].file for s in (candidate.a, candidate.b) if articles[s.article].is_reference
+        articles[s.article].file for s in (a, b) if articles[s.article].is_reference
     ]
-    reference = next((r for r in references if r), "")
+    ab, ba = nli_pair or (None, None)
     return Finding(
         finding_id="",
         verdict=verdict,
         category="+".join(dict.fromkeys(s.category for s in winners)),
         score=max(s.score for s in winners),
-        a=candidate.a,
-        b=candidate.b,
-        similarity=candidate.similarity,
+        a=a,
+        b=b,
+        similarity=similarity,
         why="; ".join(s.why for s in winners + others if s.why),
-        reference=reference,
+        reference=next((r for r in references if r), ""),
         nli_ab=ab,
         nli_ba=ba,
     )

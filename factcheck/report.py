@@ -29,7 +29,7 @@ PREVIEW_CHARS = 160  # sentences are cut to this in the compact lists of report.
 
 
 def input_paths(result: Result) -> list[str]:
-    return [a.path for a in result.articles] + [path for path, _ in result.skipped]
+    return [a.path for a in result.articles if a.path] + [path for path, _ in result.skipped]
 
 
 def check_out_dir(out_dir: str | os.PathLike, inputs: list[str]) -> None:
@@ -103,8 +103,11 @@ def _md_summary(result: Result) -> str:
         [
             "# factcheck report",
             "",
-            f"- {s['articles']} articles, {s['sentences']} sentences, {s['pairs']} aligned pairs across outlets",
-            f"- {s['contradictions']} contradictions, {s['agreements']} agreements, {s['neutral']} neutral",
+            f"- {s['articles']} articles"
+            + (f" and {s['references']} trusted references" if s["references"] else "")
+            + f", {s['sentences']} sentences, {s['aligned_pairs']} pairs aligned across outlets",
+            f"- {s['findings']} findings: {s['contradictions']} contradictions, {s['agreements']} agreements, "
+            f"{s['neutral']} neutral",
             f"- {s['claims']} claims: {s['multi_source_claims']} carried by several outlets, "
             f"{s['single_source_claims']} by one",
             f"- gate: {gate}",

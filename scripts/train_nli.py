@@ -50,6 +50,8 @@ def parse_args():
     p.add_argument("--max-steps", type=int, default=0, help="stop early (for timing probes)")
     p.add_argument("--pack", action=argparse.BooleanOptionalAction, default=True,
                    help="write the best epoch into factcheck/models/weights/ at the end")
+    p.add_argument("--pack-only", action="store_true",
+                   help="do not train: pack the best epoch saved in --out so far")
     return p.parse_args()
 
 
@@ -157,7 +159,7 @@ def main():
 
     model.train()
     started, tokens = time.time(), 0
-    while step < total and not (args.max_steps and step >= args.max_steps):
+    while step < total and not (args.max_steps and step >= args.max_steps or args.pack_only):
         epoch, offset = divmod(step, steps_per_epoch)
         plan = batches(lengths, args.batch_size, seed=args.seed + epoch)
         for index in plan[offset:]:

@@ -8,7 +8,8 @@ defaults, only tiny and built here in seconds:
   are close, which makes alignment predictable in tests;
 - NLI classifiers whose output ignores the input (zero weights, a bias on
   one label): one always says contradiction, one always entailment, one has
-  its labels in a different order, one has unnamed labels.
+  its labels in a different order, one has unnamed labels; and one left
+  randomly initialised, whose output does depend on the input.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ARTICLES = {
     "antara.txt": (
         "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan kenegaraan.\n\n"
         "Pemimpin Korea Utara Kim Jong Un menyambut Putin di bandara dengan upacara militer yang megah.\n\n"
+        "Baca juga: Putin dan Kim Jong Un bertemu di Vladivostok\n\n"
         "Kedua pemimpin menandatangani perjanjian kemitraan strategis yang komprehensif.\n\n"
         "Cuaca di ibu kota cerah sepanjang hari menurut laporan media setempat.\n"
     ),
@@ -67,6 +69,7 @@ def models(tmp_path_factory):
         # Column 0 is contradiction here: read by position it would agree.
         ("permuted", {0: "CONTRADICTION", 1: "Entailment", 2: "neutral"}, 0),
         ("unnamed", {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}, 0),
+        ("random", LABELS, None),
     ]:
         folders[name] = str(root / f"nli-{name}")
         _save_classifier(tokenizer, folders[name], labels, winner)
@@ -82,6 +85,14 @@ def options(models):
         min_similarity=MIN_SIMILARITY,
         progress=False,
     )
+
+
+@pytest.fixture
+def nli_only(monkeypatch):
+    """Run the pipeline with the NLI check alone, so a test of the pipeline's
+    own logic does not depend on what the claim checks make of its text."""
+    monkeypatch.setattr("factcheck.pipeline.TARGETED_CHECKS", [])
+    monkeypatch.setattr("factcheck.pipeline.RUN_CHECKS", [])
 
 
 def _tokenizer(texts: list[str]):
@@ -125,8 +136,14 @@ def _config(tokenizer, layers: int, **extra):
 
 def _save_embedder(tokenizer, folder: str) -> None:
     import torch
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
     from transformers import BertModel
+
+    try:
+        from sentence_transformers.base.modules import Transformer
+        from sentence_transformers.sentence_transformer.modules import Pooling
+    except ImportError:  # sentence-transformers 5
+        from sentence_transformers.models import Pooling, Transformer
 
     torch.manual_seed(0)
     bert = BertModel(_config(tokenizer, layers=0), add_pooling_layer=False)
@@ -135,8 +152,8 @@ def _save_embedder(tokenizer, folder: str) -> None:
         bert.embeddings.token_type_embeddings.weight.zero_()
     bert.save_pretrained(f"{folder}-bert")
     tokenizer.save_pretrained(f"{folder}-bert")
-    transformer = models.Transformer(f"{folder}-bert")
-    pooling = models.Pooling(bert.config.hidden_size, "mean")
+    transformer = Transformer(f"{folder}-bert")
+    pooling = Pooling(bert.config.hidden_size, "mean")
     model = SentenceTransformer(
         modules=[transformer, pooling],
         prompts={"passage": "passage: "},
@@ -146,16 +163,18 @@ def _save_embedder(tokenizer, folder: str) -> None:
     model.save(folder)
 
 
-def _save_classifier(tokenizer, folder: str, labels: dict[int, str], winner: int) -> None:
+def _save_classifier(tokenizer, folder: str, labels: dict[int, str], winner: int | None) -> None:
+    """A classifier that always picks ``winner``, or a random one for None."""
     import torch
     from transformers import BertForSequenceClassification
 
     torch.manual_seed(0)
     config = _config(tokenizer, layers=1, id2label=labels, label2id={v: k for k, v in labels.items()})
     model = BertForSequenceClassification(config)
-    with torch.no_grad():
-        model.classifier.weight.zero_()
-        model.classifier.bias.zero_()
-        model.classifier.bias[winner] = 3.0  # softmax: 0.91 for the winner
+    if winner is not None:
+        with torch.no_grad():
+            model.classifier.weight.zero_()
+            model.classifier.bias.zero_()
+            model.classifier.bias[winner] = 3.0  # softmax: 0.91 for the winner
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)

@@ -17,3 +17,18 @@ Check = Callable[[Candidate, list[Article], Options], list[Signal]]
 
 # check(candidate, articles, options) -> the Signals it found (empty if none).
 TARGETED_CHECKS: list[Check] = []
+
+# Claim checks (numbers, dates, roles, attribution): see their modules.
+from factcheck.checks.dates import check_date  # noqa: E402
+from factcheck.checks.numbers import check_number  # noqa: E402
+from factcheck.checks.quotes import check_attribution  # noqa: E402
+from factcheck.checks.roles import check_role, check_run  # noqa: E402
+
+TARGETED_CHECKS += [check_number, check_date, check_role, check_attribution]
+
+# check(articles, sentences, options) -> [(sentence_a, sentence_b, Signal)]:
+# run-level checks over every sentence, aligned or not (role conflicts about
+# one person anywhere in the run, office holders over time, the roster). May
+# append the roster to ``articles`` as a synthetic reference Article.
+RunCheck = Callable[[list[Article], list, Options], list]
+RUN_CHECKS: list[RunCheck] = [check_run]

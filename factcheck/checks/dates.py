@@ -401,18 +401,45 @@ def date_conflicts(
     return out
 
 
-def _shared_context(a: str, b: str, ma, mb) -> bool:
-    """The two sentences say something in common besides the dates."""
-    def strip(text, ms):
-        for m in sorted(ms, key=lambda m: -m.start):
-            text = text[: m.start] + " " + text[m.end :]
-        return set(content_tokens(text))
+@lru_cache(maxsize=1)
+def _event_words() -> dict[str, str]:
+    out = {}
+    for group, words in load().raw["event_groups"].items():
+        if group.startswith("_"):
+            continue
+        for w in words:
+            out[fold(w)] = group
+    return out
 
-    ta, tb = strip(a, ma), strip(b, mb)
-    if not ta or not tb:
+
+def _strip(text: str, ms) -> str:
+    for m in sorted(ms, key=lambda m: -m.start):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
+def same_event(a: str, b: str, ma=(), mb=()) -> bool:
+    """Whether two sentences plausibly describe one event, judged on what
+    they say besides their dates: several shared lower-case content words,
+    or a shared kind of event (arrive ~ tiba ~ mendarat, sign ~
+    menandatangani; lexicon "event_groups") plus a shared participant."""
+    ta, tb = _strip(a, ma), _strip(b, mb)
+    la = {w for w in content_tokens(" ".join(t for t in ta.split() if t[:1].islower()))}
+    lb = {w for w in content_tokens(" ".join(t for t in tb.split() if t[:1].islower()))}
+    if la and lb:
+        shared = la & lb
+        if len(shared) >= 3 or len(shared) / min(len(la), len(lb)) >= 0.4:
+            return True
+    ev = _event_words()
+    fa, fb = fold(ta), fold(tb)
+    ga = {g for w, g in ev.items() if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", fa)}
+    gb = {g for w, g in ev.items() if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", fb)}
+    if not ga & gb:
         return False
-    shared = ta & tb
-    return len(shared) >= 3 or len(shared) / min(len(ta), len(tb)) >= 0.3
+    evw = set(ev)
+    na = set(content_tokens(ta)) - evw
+    nb = set(content_tokens(tb)) - evw
+    return len(na & nb) >= 2
 
 
 def check_date(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
@@ -424,7 +451,7 @@ def check_date(candidate: Candidate, articles: list[Article], options: Options) 
     if not ma or not mb:
         return []
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
-    if not found or not _shared_context(a.text, b.text, ma, mb):
+    if not found or not same_event(a.text, b.text, ma, mb):
         return []
     reasons = []
     for x, y, kind in found:

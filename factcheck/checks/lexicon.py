@@ -147,7 +147,7 @@ def stem(token: str) -> str:
     English plural -s dropped. Not a morphological analyser."""
     t = fold(token)
     for suf in _SUFFIXES:
-        if t.endswith(suf) and len(t) > len(suf) + 3:
+        if t.endswith(suf) and len(t) > len(suf) + (3 if suf == "nya" else 4):
             t = t[: -len(suf)]
             break
     if t.endswith("s") and len(t) > 4 and not t.endswith("ss"):

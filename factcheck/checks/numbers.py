@@ -225,7 +225,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     for m in p["word"].finditer(text):
         if not free(m.start(2), m.end(2)):
             continue
-        if _word_before(text, m.start(2)) == "salah":  # "salah satu" = one of
+        if _word_before(text, m.start(2)) in ("salah", "nomor", "number", "no"):  # "salah satu" = one of
             continue
         value = _parse_words(m.group(2))
         if value is None:
@@ -248,8 +248,13 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         after = text[m.end() : m.end() + 12]
         if re.match(r"\s*kali", after, re.I):
             head = "kali"
-        elif word in n["ordinal_as_both"] or word.rstrip("nya") in n["ordinal_as_both"]:
-            # "kedua negara" (both countries) vs "kunjungan kedua" (second visit)
+        elif word in n["ordinal_as_both"]:
+            # "(hubungan) kedua negara" = both countries; "kunjungan kedua
+            # Putin" = second visit: an ordinal only before a name, a
+            # function word or punctuation
+            nxt = re.match(r"\s*(\w+)", after)
+            if nxt and nxt.group(1)[0].islower() and fold(nxt.group(1)) not in sw:
+                continue
             if not prev or prev in sw and prev not in ("yang",):
                 continue
             head = "" if prev == "yang" else stem(prev)

@@ -6,7 +6,8 @@ downloads behind the user's back: built-in models and local folders never
 touch the network, a hub name is taken from the local Hugging Face cache when
 it is there, and only a hub name missing from the cache (with the hub
 reachable and ``HF_HUB_OFFLINE`` unset) is downloaded. Every way of failing
-ends in a one-line ``ModelError`` that says how to point at a local folder.
+ends in a one-line ``ModelError`` (the registry's) that says how to point at
+a local folder.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TypeVar
 import numpy as np
 from tqdm import tqdm
 
-from factcheck.models.registry import resolve
+from factcheck.models.registry import ModelError, resolve
 from factcheck.types import NLIResult
 
 # torch, transformers, sentence-transformers and huggingface_hub are imported
@@ -33,10 +34,6 @@ NLI_LABELS = ("entailment", "neutral", "contradiction")
 MAX_PAIR_TOKENS = 512  # cap for tokenizers that declare no usable maximum
 
 T = TypeVar("T")
-
-
-class ModelError(Exception):
-    """A model cannot be found or loaded; the message is one line."""
 
 
 def locate(name: str, role: str) -> tuple[str, bool]:

@@ -228,8 +228,9 @@ def convert(bin_path: str | Path, out_dir: str | Path) -> Path:
     # The pooler is unused by mean pooling; it stays randomly initialised (as
     # BertModel inits it) so a cross-encoder fine-tuned from here does not start
     # from an all-zero pooled output.
-    torch.manual_seed(0)
-    model = BertModel(config)
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        model = BertModel(config)
     state = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in bert_state_dict(m).items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if unexpected or [k for k in missing if not k.startswith("pooler.")]:

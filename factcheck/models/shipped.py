@@ -28,7 +28,12 @@ def weights_file() -> Path:
 
 
 def expected_sha256() -> str:
-    return (WEIGHTS / SHA256_FILE).read_text().split()[0]
+    from .registry import ModelError
+
+    try:
+        return (WEIGHTS / SHA256_FILE).read_text().split()[0]
+    except (OSError, IndexError):
+        raise ModelError(f"{WEIGHTS / SHA256_FILE}: missing or empty; reinstall factcheck") from None
 
 
 def _quantize(weight):

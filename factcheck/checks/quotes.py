@@ -1,0 +1,298 @@
+"""Quotes and reported statements with their speakers, and the
+``attribution`` check.
+
+Forms recognised (the verbs come from the lexicon, any language listed):
+
+* “…,” kata X / ujar X / ungkapnya / "…," X said / "…," said X
+* X mengatakan (bahwa | : | ,) … / X said (that) …
+* Menurut X, … / According to X, …
+
+A speaker is a person (a name, with or without a role chain; a bare
+surname is resolved through the article's full names), an institution
+("Pentagon menyebutkan bahwa …"), or a pronoun (katanya, dia, ia), which
+is resolved to the last named speaker of the two sentences before.
+
+The check compares what is said, not who says it: two statements whose
+content words overlap strongly (options.attribution_overlap of the shorter
+one, at least options.attribution_min_shared words) but whose speakers are
+two different people (or two different institutions) are an
+``attribution`` conflict. Unresolved speakers are never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import Options
+from ..types import Article, Candidate, Signal
+from .lexicon import content_tokens, fold, load
+from .people import extract_people, name_at, name_before, name_tokens, same_person, surname_matches
+from .temporal import conflict
+
+QUOTE_RE = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"|«([^»]{8,})»|„([^“”]{8,})[“”]")
+
+
+@dataclass
+class Statement:
+    content: str
+    start: int  # span of the content in the sentence
+    end: int
+    speaker: str = ""  # as written (name, institution) or "" when unknown
+    kind: str = "unknown"  # "person", "institution", "pronoun", "unknown"
+    inst: str = ""  # institution id when kind == "institution"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _verbs():
+    sv = load().raw["speech_verbs"]
+    after = _alt(sv["after_quote"])
+    before = _alt(sv["before_content"])
+    acc = _alt(sv["according_to"])
+    pron = {fold(p) for p in load().raw["pronoun_speakers"]}
+    return (
+        re.compile(rf"\s*[,.]?\s*(?:{after})(?![\w])", re.I),
+        re.compile(rf"(?<![\w])(?:(?:telah|sudah|juga|pun|kembali|had|has|also|then)\s+)*(?:{before})(?![\w])", re.I),
+        re.compile(rf"(?<![\w])(?:{acc})\s+", re.I),
+        pron,
+    )
+
+
+_AUX = re.compile(r"(?:\s+(?:telah|sudah|juga|pun|kembali|had|has|also|then))+\s*$", re.I)
+
+
+def _institution_before(text: str, pos: int) -> str:
+    lx = load()
+    head = _AUX.sub("", text[:pos]).rstrip()
+    for m in lx.chain_re.finditer(head[-60:]):
+        if m.end() == len(head[-60:]):
+            key = fold(" ".join(m.group(0).split()))
+            return lx.inst_of.get(key, "")
+    return ""
+
+
+def _is_place_or_body(name: str) -> bool:
+    lx = load()
+    f = fold(" ".join(name.split()))
+    return f in lx.country_of or f in lx.inst_of or f in lx.itype_of or any(
+        part in lx.country_of for part in re.split(r"[-\s]", f)
+    )
+
+
+def _speaker_before(text: str, pos: int, people) -> tuple[str, str, str]:
+    """Speaker written right before a verb at pos: (name, kind, inst)."""
+    head = _AUX.sub("", text[:pos]).rstrip()
+    end = len(head)
+    inst = _institution_before(text, pos)
+    if inst:
+        return inst, "institution", inst
+    span = next(((p.start, p.end) for p in people if abs(p.end - end) <= 1), None) or name_before(text, end)
+    if span:
+        # "Rob McBride dari Al Jazeera mengatakan": the person, not the outlet
+        m = re.search(r"(?:dari|from|of)\s+$", text[: span[0]], re.I)
+        if m:
+            inner = name_before(text, m.start())
+            if inner:
+                return text[inner[0] : inner[1]], "person", ""
+            return "", "unknown", ""
+        name = text[span[0] : span[1]]
+        if not _is_place_or_body(name):
+            return name, "person", ""
+        return "", "unknown", ""
+    m = re.search(r"(\w+)\s*$", head)
+    if m and fold(m.group(1)) in _verbs()[3]:
+        return m.group(1), "pronoun", ""
+    return "", "unknown", ""
+
+
+def _speaker_after(text: str, pos: int, people) -> tuple[str, str, str]:
+    """Speaker written right after a verb ending at pos."""
+    for p in people:
+        if p.role_start >= pos and p.role_start - pos <= 2 or (p.start >= pos and p.start - pos <= 2):
+            return p.name, "person", ""
+    span = name_at(text, pos)
+    if span:
+        return text[span[0] : span[1]], "person", ""
+    lx = load()
+    m = lx.chain_re.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    if m:
+        inst = lx.inst_of.get(fold(" ".join(m.group(0).split())), "")
+        if inst:
+            return inst, "institution", inst
+    return "", "unknown", ""
+
+
+def extract_statements(sentence: str) -> list[Statement]:
+    """Statements of one sentence with their speakers as written
+    (pronouns unresolved)."""
+    return list(_extract(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str) -> tuple[Statement, ...]:
+    after_re, before_re, acc_re, pronouns = _verbs()
+    people = extract_people(text)
+    out: list[Statement] = []
+    quotes = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in QUOTE_RE.finditer(text)]
+
+    def in_quote(pos):
+        return any(s < pos < e for s, e, _ in quotes)
+
+    # a quote whose opening mark lies in an earlier sentence: "…,” kata X
+    if not quotes:
+        for close in re.finditer(r"[”\"](?=\s*[,.]?\s*\w)", text):
+            if after_re.match(text, close.end()) and close.start() > 15:
+                quotes.append((-1, close.end(), text[: close.start()]))
+                break
+    for s, e, content in quotes:
+        m = after_re.match(text, e)
+        tail = text[e:]
+        if not m:  # '"…," X said' / "…", kata X
+            m2 = re.match(r"^\s*[,.]?\s*", tail)
+            if m2:
+                name_span = name_at(text, e + m2.end())
+                if name_span and re.match(r"\s+(said|says|told|kata|ujar)(?![\w])", text[name_span[1] :], re.I):
+                    out.append(Statement(content, s + 1, e - 1, text[name_span[0] : name_span[1]], "person"))
+                    continue
+        if m:
+            verb = fold(m.group(0).strip(" ,."))
+            if verb.endswith("nya") and verb[:-3] != "":
+                out.append(Statement(content, s + 1, e - 1, m.group(0).strip(" ,."), "pronoun"))
+                continue
+            name, kind, inst = _speaker_after(text, m.end(), people)
+            out.append(Statement(content, s + 1, e - 1, name, kind, inst))
+            continue
+        # quote after a speech verb: X mengatakan : “…”
+        vm = None
+        for vm in before_re.finditer(text[:s]):
+            pass
+        if vm and not in_quote(vm.start()):
+            name, kind, inst = _speaker_before(text, vm.start(), people)
+            out.append(Statement(content, s + 1, e - 1, name, kind, inst))
+    if not quotes:
+        vm = next((v for v in before_re.finditer(text) if not in_quote(v.start())), None)
+        if vm:
+            rest = text[vm.end() :]
+            cm = re.match(r"(?:\s+(?:dalam|kepada|to|in|at|pada)\b[^,:]{0,60}?)?\s*(?:bahwa|that|:|,)?\s*", rest, re.I)
+            cstart = vm.end() + (cm.end() if cm else 0)
+            content = text[cstart:].strip()
+            if len(content.split()) >= 4:
+                name, kind, inst = _speaker_before(text, vm.start(), people)
+                out.append(Statement(content, cstart, len(text), name, kind, inst))
+        else:
+            am = acc_re.search(text)
+            if am:
+                span = name_at(text, am.end())
+                comma = text.find(",", am.end())
+                if span and comma > 0:
+                    content = text[comma + 1 :].strip()
+                    if len(content.split()) >= 4:
+                        out.append(Statement(content, comma + 1, len(text), text[span[0] : span[1]], "person"))
+    return tuple(out)
+
+
+# ------------------------------------------------------------ resolution
+
+
+def _previous_speaker(article: Article, start: int) -> str:
+    """The last named person speaking in the two sentences before start."""
+    before = article.text[max(0, start - 700) : start]
+    parts = [p for p in re.split(r"(?<=[.!?”\"])\s+", before) if p.strip()]
+    for part in reversed(parts[-2:]):
+        for st in reversed(extract_statements(part)):
+            if st.kind == "person" and st.speaker:
+                return st.speaker
+    return ""
+
+
+def _full_name(name: str, article: Article) -> str:
+    """A bare surname resolved to the article's unique full name for it."""
+    if len(name_tokens(name)) >= 2:
+        return name
+    fulls = {p.name for p in extract_people(article.text) if len(name_tokens(p.name)) >= 2 and surname_matches(name, p.name)}
+    keys = []
+    for f in fulls:
+        if not any(same_person(f, k) for k in keys):
+            keys.append(f)
+    return keys[0] if len(keys) == 1 else name
+
+
+def statements_of(sentence_text: str, start: int, article: Article) -> list[Statement]:
+    """Statements of a sentence at ``start`` in ``article``, with pronouns
+    resolved and surnames expanded to full names where unambiguous."""
+    out = []
+    for st in extract_statements(sentence_text):
+        if st.kind == "pronoun":
+            prev = _previous_speaker(article, start)
+            if prev:
+                st = Statement(st.content, st.start, st.end, prev, "person")
+        if st.kind == "person":
+            st = Statement(st.content, st.start, st.end, _full_name(st.speaker, article), "person")
+        out.append(st)
+    return out
+
+
+def _same_speaker(x: Statement, y: Statement) -> bool | None:
+    """True/False when both speakers are known and comparable, else None."""
+    if x.kind == "person" and y.kind == "person":
+        a, b = x.speaker, y.speaker
+        ta, tb = name_tokens(a), name_tokens(b)
+        if len(ta) >= 2 and len(tb) >= 2:
+            return same_person(a, b)
+        if len(ta) == 1 and len(tb) >= 2:
+            return surname_matches(a, b)
+        if len(tb) == 1 and len(ta) >= 2:
+            return surname_matches(b, a)
+        return ta == tb
+    if x.kind == "institution" and y.kind == "institution":
+        lx = load()
+        return x.inst in lx.inst_ancestors(y.inst) or y.inst in lx.inst_ancestors(x.inst)
+    return None
+
+
+def content_overlap(a: str, b: str, exclude: set[str] = frozenset()) -> tuple[float, int]:
+    ta = set(content_tokens(a)) - exclude
+    tb = set(content_tokens(b)) - exclude
+    if not ta or not tb:
+        return 0.0, 0
+    shared = ta & tb
+    return len(shared) / min(len(ta), len(tb)), len(shared)
+
+
+def _snippet(text: str, words: int = 12) -> str:
+    w = text.strip(" “”\"'.,").split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def check_attribution(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
+    """Nearly the same statement, put in two different mouths."""
+    a, b = candidate.a, candidate.b
+    art_a, art_b = articles[a.article], articles[b.article]
+    sa = [s for s in statements_of(a.text, a.start, art_a) if s.kind in ("person", "institution")]
+    if not sa:
+        return []
+    sb = [s for s in statements_of(b.text, b.start, art_b) if s.kind in ("person", "institution")]
+    min_overlap = getattr(options, "attribution_overlap", 0.5)
+    min_shared = getattr(options, "attribution_min_shared", 5)
+    for x in sa:
+        for y in sb:
+            same = _same_speaker(x, y)
+            if same is not False:
+                continue
+            names = set(content_tokens(x.speaker + " " + y.speaker))
+            ratio, shared = content_overlap(x.content, y.content, names)
+            if ratio < min_overlap or shared < min_shared:
+                continue
+            label = lambda s: load().inst_label(s.inst) if s.kind == "institution" else s.speaker  # noqa: E731
+            why = (
+                f'attribution: "{_snippet(x.content)}" is attributed to {label(x)} in {art_a.file} '
+                f"but to {label(y)} in {art_b.file}"
+            )
+            score = min(0.9, 0.55 + 0.4 * ratio)
+            return [conflict("attribution", score, why, art_a, art_b, options)]
+    return []

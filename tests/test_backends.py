@@ -1,0 +1,159 @@
+"""The embedding and NLI backends on tiny real model folders, and the NLI check."""
+
+import numpy as np
+import pytest
+
+from factcheck.checks.nli import predict_both, signal
+from factcheck.config import Options
+from factcheck.models.backends import Embedder, ModelError, NLIModel, label_columns, locate
+from factcheck.types import NLIResult
+
+TEXTS = [
+    "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari.",
+    "Kim Jong Un menyambut Putin di bandara.",
+    "Kedua pemimpin menandatangani perjanjian kemitraan strategis yang komprehensif.",
+    "Cuaca cerah.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder(models):
+    return Embedder(models["embedder"], batch_size=2)
+
+
+def test_embeddings_are_unit_float32_rows_in_input_order(embedder):
+    vectors = embedder.encode(TEXTS)
+    assert vectors.dtype == np.float32 and vectors.shape[0] == len(TEXTS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
+    # Batched by length, yet each row is its own text's embedding.
+    one_by_one = np.vstack([embedder.encode([t]) for t in TEXTS])
+    assert np.allclose(vectors, one_by_one, atol=1e-5)
+    assert not np.allclose(vectors[0], vectors[1])
+
+
+def test_the_model_folders_default_prompt_applies(embedder):
+    raw = embedder.model.encode(["passage: " + TEXTS[0], TEXTS[0]], prompt="", normalize_embeddings=True)
+    ours = embedder.encode(TEXTS[:1])[0]
+    assert np.allclose(ours, raw[0], atol=1e-5)
+    assert not np.allclose(ours, raw[1], atol=1e-3)
+
+
+def test_no_texts_no_rows(embedder):
+    assert embedder.encode([]).shape[0] == 0
+
+
+@pytest.mark.parametrize("name", ["contradicts", "permuted"])
+def test_nli_labels_are_read_by_name_not_position(models, name):
+    # Both models put their bias on the column *named* contradiction: column
+    # 2 in one, column 0 (spelled "CONTRADICTION") in the other.
+    [result] = NLIModel(models[name]).predict([(TEXTS[0], TEXTS[1])])
+    assert result.contradiction == pytest.approx(0.9094, abs=1e-3)
+    assert result.entailment == pytest.approx(0.0453, abs=1e-3)
+
+
+def test_nli_results_keep_input_order_and_are_deterministic(models):
+    model = NLIModel(models["random"], batch_size=2)
+    pairs = [(a, b) for a in TEXTS for b in TEXTS if a != b]
+    batched = model.predict(pairs)
+    assert batched == model.predict(pairs)
+    for pair, result in zip(pairs, batched):
+        [alone] = model.predict([pair])
+        assert alone.contradiction == pytest.approx(result.contradiction, abs=1e-5)
+        assert alone.entailment == pytest.approx(result.entailment, abs=1e-5)
+    assert len({round(r.contradiction, 6) for r in batched}) > 1  # the output does depend on the input
+
+
+def test_unnamed_labels_are_refused(models):
+    with pytest.raises(ModelError, match="LABEL_0.*entailment/neutral/contradiction"):
+        NLIModel(models["unnamed"])
+
+
+def test_label_names_are_matched_loosely_but_must_be_unique():
+    assert label_columns({"0": "Contradiction", "1": "NEUTRAL", "2": "entails"}, "m") == {
+        "contradiction": 0,
+        "neutral": 1,
+        "entailment": 2,
+    }
+    with pytest.raises(ModelError, match="two labels mean entailment"):
+        label_columns({0: "entailment", 1: "ENTAILMENT", 2: "contradiction"}, "m")
+    with pytest.raises(ModelError, match="neutral"):
+        label_columns({0: "entailment", 1: "contradiction"}, "m")
+
+
+def test_missing_folder_is_a_one_line_error_naming_the_option(tmp_path):
+    with pytest.raises(ModelError) as caught:
+        locate(str(tmp_path / "nope"), "nli")
+    message = str(caught.value)
+    assert "\n" not in message and "no model folder" in message and "--nli-model PATH" in message
+
+
+def test_a_folder_that_is_no_model_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError, match="cannot load it"):
+        Embedder(str(tmp_path))
+
+
+def test_unbuilt_builtin_name_never_goes_to_the_hub(monkeypatch):
+    monkeypatch.setattr("huggingface_hub.HfApi.model_info", _no_network)
+    with pytest.raises(ModelError, match="built-in model is not available"):
+        locate("factcheck/no-such-model", "embedding")
+
+
+def test_hub_name_offline_and_not_cached(monkeypatch):
+    monkeypatch.setattr("huggingface_hub.constants.HF_HUB_OFFLINE", True)
+    monkeypatch.setattr("huggingface_hub.HfApi.model_info", _no_network)
+    with pytest.raises(ModelError, match="HF_HUB_OFFLINE is set.*--embedding-model PATH"):
+        locate("factcheck-tests/not-cached", "embedding")
+
+
+def test_hub_name_with_the_hub_unreachable(monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Name or service not known")
+
+    monkeypatch.setattr("huggingface_hub.constants.HF_HUB_OFFLINE", False)
+    monkeypatch.setattr("huggingface_hub.HfApi.model_info", unreachable)
+    with pytest.raises(ModelError, match="hub cannot be reached"):
+        locate("factcheck-tests/not-cached", "nli")
+
+
+def _no_network(*args, **kwargs):
+    raise AssertionError("the hub was contacted")
+
+
+# --- the NLI check ---------------------------------------------------------
+
+
+def nli(e, n, c):
+    return NLIResult(entailment=e, neutral=n, contradiction=c)
+
+
+def test_contradiction_in_either_direction_wins():
+    s = signal(nli(0.9, 0.05, 0.05), nli(0.1, 0.3, 0.6), Options())
+    assert (s.category, s.verdict, s.score) == ("nli", "contradiction", 0.6)
+    assert s.why == "NLI: P(contradiction) 0.05 A->B, 0.60 B->A"
+
+
+def test_agreement_takes_the_stronger_direction():
+    s = signal(nli(0.55, 0.4, 0.05), nli(0.8, 0.1, 0.1), Options())
+    assert (s.verdict, s.score) == ("agreement", 0.8)
+
+
+def test_neutral_scores_the_mean_neutral_probability():
+    s = signal(nli(0.3, 0.6, 0.1), nli(0.2, 0.4, 0.4), Options())
+    assert (s.verdict, s.score) == ("neutral", pytest.approx(0.5))
+
+
+def test_thresholds_come_from_options():
+    pair = (nli(0.3, 0.3, 0.4), nli(0.3, 0.3, 0.4))
+    assert signal(*pair, Options()).verdict == "neutral"
+    assert signal(*pair, Options(contradiction_threshold=0.4)).verdict == "contradiction"
+
+
+def test_pairs_are_judged_both_ways(models):
+    from factcheck.types import Candidate, Sentence
+
+    a = Sentence(0, 0, 0, len(TEXTS[0]), TEXTS[0])
+    b = Sentence(1, 0, 0, len(TEXTS[2]), TEXTS[2])
+    model = NLIModel(models["random"])
+    [(ab, ba)] = predict_both([Candidate(a, b, 0.9)], model)
+    assert model.predict([(a.text, b.text), (b.text, a.text)]) == [ab, ba]
+    assert ab != ba

@@ -1,0 +1,172 @@
+"""Extraction of numbers, dates, people and quotes on real seed sentences."""
+
+import datetime as dt
+
+from checks_util import find, seeds
+
+from factcheck.checks.dates import extract_dates
+from factcheck.checks.numbers import extract_numbers
+from factcheck.checks.people import extract_people, parse_role, same_person
+from factcheck.checks.quotes import extract_statements, statements_of
+
+
+def _sentence(prefix, snippet):
+    articles, sentences = seeds()
+    s = find(articles, sentences, prefix, snippet)
+    return s, articles[s.article]
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def test_numbers_indonesian_forms_with_offsets():
+    s, art = _sentence("001", "11.000 kontainer")
+    qs = extract_numbers(s.text, art.language)
+    by_head = {q.head: q for q in qs}
+    assert by_head["kontainer"].lo == 11000 and by_head["kontainer"].hi == float("inf")  # "lebih dari"
+    assert s.text[by_head["kontainer"].start : by_head["kontainer"].end] == "lebih dari 11.000"
+    assert (by_head["rudal"].lo, by_head["rudal"].hi, by_head["rudal"].kind) == (20, 99, "vague")  # puluhan
+
+
+def test_numbers_words_decimals_and_scales():
+    got = {q.text: (q.lo, q.hi, q.head) for q in extract_numbers("sekitar 2,5 juta orang mengungsi selama dua hari", "id")}
+    assert got["sekitar 2,5 juta"][2] == "orang"
+    assert got["sekitar 2,5 juta"][0] < 2_500_000 < got["sekitar 2,5 juta"][1]
+    assert got["dua"] == (2, 2, "hari")
+    en = extract_numbers("more than 11,000 containers of munitions", "en")
+    assert en[0].lo == 11000 and en[0].head == "container"
+
+
+def test_ordinals_visit_counting_and_both():
+    s, art = _sentence("004", "kunjungan kedua Putin")
+    qs = extract_numbers(s.text, art.language)
+    ords = [q for q in qs if q.kind == "ordinal"]
+    assert [(q.lo, q.head, q.relative) for q in ords] == [(2, "kunjungan", True)]
+    assert any(q.lo == 24 and q.head == "tahun" for q in qs)
+    # "kedua negara" means "both countries": no number
+    s, art = _sentence("000", "kunjungan pertamanya")
+    assert [q.lo for q in extract_numbers(s.text, art.language) if q.kind == "ordinal"] == [1]
+
+
+def test_ages_are_their_own_kind():
+    s, art = _sentence("003", "berusia 70 tahun")
+    heads = {q.lo: q.head for q in extract_numbers(s.text, art.language)}
+    assert heads[70] == "tahun@age" and heads[39] == "tahun@age"
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_dates_numeric_and_weekday_resolved():
+    s, art = _sentence("000", "(19/6/2024)")
+    (m,) = extract_dates(s.text, art.date, art.language)
+    assert (m.year, m.month, m.day, m.weekday) == (2024, 6, 19, 2)
+    assert s.text[m.start : m.end].startswith("hari Rabu (19/6/2024")
+
+
+def test_dates_weekday_in_brackets_and_day_part():
+    s, art = _sentence("004", "Rabu (19 Juni) dini hari")
+    ms = extract_dates(s.text, art.date, art.language)
+    day = next(m for m in ms if m.day)
+    assert day.resolved == dt.date(2024, 6, 19) and day.weekday == 2
+    part = next(m for m in ms if m.minutes)
+    assert part.text == "dini hari" and part.minutes[0] == 0 and part.minutes[1] <= 300
+
+
+def test_clock_time_with_am_marker_and_local_zone():
+    s, art = _sentence("001", "pukul 2:45 pagi")
+    (m,) = extract_dates(s.text, art.date, art.language)
+    assert m.approx and m.minutes[0] <= 165 <= m.minutes[1] and m.tz == ""
+    (pm,) = extract_dates("tiba pukul 8:45 malam WIB", None, "id")
+    assert pm.minutes == (20 * 60 + 45, 20 * 60 + 45) and pm.tz == "wib"
+
+
+def test_month_year_relative_year_and_lists():
+    s, art = _sentence("000", "September 2023")
+    (m,) = extract_dates(s.text, art.date, art.language)
+    assert (m.year, m.month, m.day) == (2023, 9, None)
+    s, art = _sentence("001", "awal tahun lalu")
+    assert [m.year for m in extract_dates(s.text, art.date, art.language)] == [2023]  # article of 2024
+    s, art = _sentence("000", "1961, 2000 dan 2001")
+    assert [m.year for m in extract_dates(s.text, art.date, art.language) if not m.day and m.year] == [1961, 2000, 2001]
+
+
+def test_lunch_is_not_a_time_and_week_is_not_sunday():
+    assert extract_dates("Sambil makan siang mewah, Kim bersulang", None, "id") == []
+    assert extract_dates("dalam dua minggu terakhir", None, "id") == []
+
+
+# ---------------------------------------------------------------- people
+
+
+def test_people_with_roles_and_affiliations():
+    s, art = _sentence("004", "Patrick Ryder")
+    (p,) = [p for p in extract_people(art.text) if p.name == "Patrick Ryder"]
+    assert p.role.kind == "spokesperson" and p.role.inst == "us_state_department"
+    assert art.text[p.role_start : p.role_end] == "Juru bicara Kementerian Luar Negeri AS"
+    s, art = _sentence("000", "Andrei Belousov")
+    roles = {p.name: p.role for p in extract_people(s.text) if p.role}
+    assert roles["Andrei Belousov"].kind == "defence_minister"
+    assert roles["Sergey Lavrov"].kind == "foreign_minister"
+    assert roles["Denis Mantrurov"].kind == "deputy_prime_minister"
+
+
+def test_roles_in_english_and_apposition():
+    people = {p.name: p.role for p in extract_people("Pentagon press secretary Air Force Maj. Gen. Pat Ryder said so.")}
+    assert people["Pat Ryder"].inst == "us_defense_department" and people["Pat Ryder"].kind == "press_secretary"
+    people = {p.name: p.role for p in extract_people("said Pat Ryder, the Pentagon press secretary, on Tuesday.")}
+    assert people["Pat Ryder"].inst == "us_defense_department"
+    assert parse_role("Kementerian Luar Negeri AS").inst == "us_state_department"
+    assert parse_role("Deplu AS").inst == "us_state_department"
+    assert parse_role("State Department spokesperson").inst == "us_state_department"
+    assert parse_role("Departemen Pertahanan AS").inst == "us_defense_department"
+    assert parse_role("Gedung Putih").inst == parse_role("White House").inst == "us_white_house"
+
+
+def test_name_variants():
+    assert same_person("Sergey Lavrov", "Sergei Lavrov")
+    assert same_person("Kim Jong Un", "Kim Jong-un")
+    assert same_person("Vladmiri Putin", "Vladimir Putin")
+    assert same_person("Pat Ryder", "Patrick Ryder")
+    assert same_person("Denis Mantrurov", "Denis Manturov")
+    assert not same_person("Kim Jong Un", "Kim Jong Il")
+    assert not same_person("Patrick Ryder", "Patrick Rider")
+    assert not same_person("Matthew Miller", "Stephen Miller")
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_quote_with_speaker_after():
+    s, art = _sentence("001", "kata Stoltenberg")
+    (st,) = extract_statements(s.text)
+    assert st.speaker == "Stoltenberg" and st.kind == "person"
+    assert st.content.startswith("Tentu saja, kami juga khawatir")
+
+
+def test_statement_with_speaker_before_and_role():
+    s, art = _sentence("004", "Patrick Ryder mengatakan")
+    (st,) = statements_of(s.text, s.start, art)
+    assert st.speaker == "Patrick Ryder" and st.content.startswith("Kerja sama yang semakin erat")
+    s, art = _sentence("001", "Karine Jean-Pierre")
+    (st,) = statements_of(s.text, s.start, art)
+    assert st.speaker == "Karine Jean-Pierre"
+
+
+def test_pronoun_speaker_resolved_to_previous_speaker():
+    s, art = _sentence("004", "Dia menekankan")
+    (st,) = statements_of(s.text, s.start, art)
+    assert st.speaker == "Patrick Ryder"
+    s, art = _sentence("000", "unjuk kekuatan")
+    (st,) = statements_of(s.text, s.start, art)
+    assert st.speaker == "Rob McBride"  # "Rob McBride dari Al Jazeera mengatakan", then "katanya"
+
+
+def test_institution_and_surname_speakers():
+    s, art = _sentence("004", "Pentagon menyebutkan")
+    (st,) = statements_of(s.text, s.start, art)
+    assert st.kind == "institution" and st.inst == "us_defense_department"
+    s, art = _sentence("004", "kata Antony Blinken")
+    assert statements_of(s.text, s.start, art)[0].speaker == "Antony Blinken"
+    s, art = _sentence("000", "kata Blinken kepada wartawan")
+    assert statements_of(s.text, s.start, art)[0].speaker == "Antony Blinken"  # surname -> full name in 000

@@ -1,0 +1,257 @@
+"""Each pair check, positive and negative, and what must never be flagged."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from checks_util import find, pair, seeds
+
+from factcheck.checks import TARGETED_CHECKS
+from factcheck.checks.dates import check_date, date_conflicts, extract_dates
+from factcheck.checks.numbers import check_number, extract_numbers, number_conflicts
+from factcheck.checks.quotes import check_attribution
+from factcheck.checks.roles import check_role
+from factcheck.config import Options
+from factcheck.types import Article, Candidate, Sentence
+
+OPT = Options()
+
+
+def _all_signals(c, articles):
+    return [s for check in TARGETED_CHECKS for s in check(c, articles, OPT)]
+
+
+def _synthetic(texts: dict[str, str], dates: dict[str, dt.date] = {}, refs=()) -> tuple[list[Article], list[Sentence]]:
+    """One-sentence articles."""
+    arts, sents = [], []
+    for i, (file, text) in enumerate(texts.items()):
+        arts.append(Article(file=file, path=file, outlet=file, text=text, date=dates.get(file), language="id", is_reference=file in refs))
+        sents.append(Sentence(article=i, index=0, start=0, end=len(text), text=text))
+    return arts, sents
+
+
+# ---------------------------------------------------------------- must not flag
+
+
+def test_first_and_second_visit_after_24_years_agree():
+    articles, sentences = seeds()
+    c = pair(articles, sentences, ("000", "kunjungan pertamanya"), ("004", "kunjungan kedua Putin"))
+    assert _all_signals(c, articles) == []
+    c = pair(articles, sentences, ("002", "untuk pertama kalinya dalam 24 tahun"), ("004", "kunjungan kedua Putin"))
+    assert _all_signals(c, articles) == []
+
+
+def test_clock_time_and_before_dawn_agree():
+    articles, sentences = seeds()
+    c = pair(articles, sentences, ("001", "pukul 2:45 pagi"), ("000", "sebelum fajar"))
+    assert _all_signals(c, articles) == []
+    c = pair(articles, sentences, ("001", "pukul 2:45 pagi"), ("004", "Rabu (19 Juni) dini hari"))
+    assert _all_signals(c, articles) == []
+    c = pair(articles, sentences, ("000", "sebelum fajar"), ("004", "Rabu (19 Juni) dini hari"))
+    assert _all_signals(c, articles) == []
+
+
+def test_name_variants_do_not_make_conflicts():
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Menteri Luar Negeri Rusia Sergey Lavrov dan pemimpin Korea Utara Kim Jong Un bertemu di Pyongyang.",
+            "b.txt": "Menteri Luar Negeri Rusia Sergei Lavrov dan pemimpin Korea Utara Kim Jong-un bertemu di Pyongyang.",
+        }
+    )
+    assert _all_signals(Candidate(sents[0], sents[1], 0.95), arts) == []
+
+
+def test_no_targeted_contradiction_on_any_cross_source_pair_of_the_seeds_but_the_real_one():
+    """Precision: over all 5,000 cross-source sentence pairs of the seeds
+    (far more than alignment ever pairs), the only contradiction the
+    targeted checks raise is the misattributed Ryder/Jean-Pierre remark."""
+    articles, sentences = seeds()
+    found = []
+    for i, a in enumerate(sentences):
+        for b in sentences[i + 1 :]:
+            if a.article == b.article:
+                continue
+            for sig in _all_signals(Candidate(a, b, 0.9), articles):
+                if sig.verdict == "contradiction":
+                    found.append((sig.category, articles[a.article].file[:3], articles[b.article].file[:3]))
+    assert found == [("attribution", "001", "004")]
+
+
+# ---------------------------------------------------------------- number
+
+
+def test_number_conflict_names_both_values():
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Pyongyang memasok Rusia dengan lebih dari 11.000 kontainer amunisi.",
+            "b.txt": "Pyongyang telah mengirim 5.000 kontainer amunisi ke Rusia.",
+        }
+    )
+    (sig,) = check_number(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert (sig.category, sig.verdict) == ("number", "contradiction")
+    assert '"lebih dari 11.000" in a.txt' in sig.why and '"5.000" in b.txt' in sig.why
+
+
+def test_number_across_languages_and_compatible_bounds():
+    q_id = extract_numbers("Pyongyang memasok lebih dari 11.000 kontainer amunisi", "id")
+    q_en = extract_numbers("Pyongyang supplied 12,000 containers of munitions", "en")
+    assert number_conflicts(q_id, q_en) == []  # more than 11,000 ~ 12,000
+    q_en = extract_numbers("Pyongyang supplied 9,000 containers of munitions", "en")
+    assert len(number_conflicts(q_id, q_en)) == 1
+
+
+def test_numbers_with_different_heads_are_not_compared():
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Putin, yang berusia 70 tahun, mengunjungi Korea Utara dalam 24 tahun.",
+            "b.txt": "Putin mengunjungi Korea Utara dengan 30 pejabat dalam 24 tahun.",
+        }
+    )
+    assert check_number(Candidate(sents[0], sents[1], 0.9), arts, OPT) == []
+
+
+def test_number_conflict_on_seed_pair_after_edit():
+    articles, sentences = seeds()
+    a = find(articles, sentences, "000", "kunjungan pertamanya")
+    b = find(articles, sentences, "001", "pukul 2:45 pagi")
+    edited = dataclasses.replace(a, text=a.text.replace("dalam 24 tahun", "dalam 20 tahun"))
+    (sig,) = check_number(Candidate(edited, b, 0.9), articles, OPT)
+    assert '"20"' in sig.why and '"24"' in sig.why
+    assert check_number(Candidate(a, b, 0.9), articles, OPT) == []
+
+
+# ---------------------------------------------------------------- date
+
+
+def test_weekday_conflict_and_agreement():
+    articles, sentences = seeds()
+    a = find(articles, sentences, "004", "Rabu (19 Juni) dini hari")
+    b = find(articles, sentences, "000", "sebelum fajar")
+    edited = dataclasses.replace(a, text=a.text.replace("Rabu (19 Juni)", "Kamis (20 Juni)"))
+    (sig,) = check_date(Candidate(edited, b, 0.9), articles, OPT)
+    assert sig.category == "date" and sig.verdict == "contradiction"
+    assert '"Kamis (20 Juni' in sig.why and '"hari Rabu"' in sig.why
+
+
+def test_time_conflict_beyond_tolerance():
+    late = extract_dates("Putin mendarat sekitar pukul 8:45 malam waktu setempat", None, "id")
+    early = extract_dates("Putin mendarat sebelum fajar", None, "id")
+    assert [k for *_, k in date_conflicts(late, early)] == ["time"]
+    close = extract_dates("Putin mendarat pukul 3:05 pagi", None, "id")
+    assert date_conflicts(close, extract_dates("Putin mendarat sekitar pukul 2:45 pagi", None, "id")) == []
+
+
+def test_times_in_different_zones_are_not_compared():
+    wib = extract_dates("Putin mendarat pukul 00.45 WIB", None, "id")
+    local = extract_dates("Putin mendarat pukul 2:45 pagi waktu setempat", None, "id")
+    assert date_conflicts(wib, local) == []
+
+
+def test_night_before_and_early_hours_after_midnight_agree():
+    a = extract_dates("Putin tiba pada Selasa malam", None, "id")
+    b = extract_dates("Putin tiba pada Rabu dini hari", None, "id")
+    assert date_conflicts(a, b) == []
+
+
+def test_year_lists_only_conflict_when_both_sides_are_unmatched():
+    articles, sentences = seeds()
+    a = find(articles, sentences, "000", "1961, 2000 dan 2001")
+    b = find(articles, sentences, "002", "pada tahun 1961 yang menurut")
+    assert check_date(Candidate(a, b, 0.9), articles, OPT) == []
+    edited = dataclasses.replace(b, text=b.text.replace("1961", "1965"))
+    (sig,) = check_date(Candidate(a, edited, 0.9), articles, OPT)
+    assert '"1965"' in sig.why
+
+
+def test_dates_of_different_events_are_not_compared():
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Koran resmi partai melaporkan pada hari Selasa bahwa Putin memuji Kim.",
+            "b.txt": "Putin mendarat di Pyongyang pada hari Rabu dan disambut Kim.",
+        }
+    )
+    assert check_date(Candidate(sents[0], sents[1], 0.9), arts, OPT) == []
+
+
+# ---------------------------------------------------------------- role (pair)
+
+
+def test_role_conflict_in_pair_and_variant_names():
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Juru bicara Kementerian Luar Negeri AS Patrick Ryder mengatakan hal itu.",
+            "b.txt": "Pentagon press secretary Pat Ryder said so on Tuesday.",
+            "c.txt": "Juru bicara Pentagon Patrick Ryder mengatakan hal itu.",
+        }
+    )
+    (sig,) = check_role(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert sig.category == "role" and sig.verdict == "contradiction"
+    assert '"Juru bicara Kementerian Luar Negeri AS" (spokesperson, US State Department)' in sig.why
+    assert '"Pentagon press secretary"' in sig.why and "US Department of Defense" in sig.why
+    assert check_role(Candidate(sents[2], sents[1], 0.9), arts, OPT) == []
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def test_attribution_ryder_vs_jean_pierre():
+    articles, sentences = seeds()
+    c = pair(articles, sentences, ("004", "Patrick Ryder mengatakan"), ("001", "Karine Jean-Pierre"))
+    (sig,) = check_attribution(c, articles, OPT)
+    assert sig.category == "attribution" and sig.verdict == "contradiction"
+    assert "Patrick Ryder" in sig.why and "Karine Jean-Pierre" in sig.why
+    assert "004_" in sig.why and "001_" in sig.why
+
+
+def test_same_speaker_or_different_content_is_not_attribution():
+    articles, sentences = seeds()
+    # Stoltenberg in both: same speaker, surname vs full name
+    c = pair(articles, sentences, ("001", "kata Stoltenberg"), ("000", "Stoltenberg menegaskan kembali"))
+    assert check_attribution(c, articles, OPT) == []
+    # different speakers, different statements
+    c = pair(articles, sentences, ("004", "Patrick Ryder mengatakan"), ("000", "kata Blinken kepada wartawan"))
+    assert check_attribution(c, articles, OPT) == []
+
+
+def test_attribution_edit_is_found():
+    articles, sentences = seeds()
+    a = find(articles, sentences, "001", "kata Stoltenberg")
+    b = find(articles, sentences, "000", "Stoltenberg menegaskan kembali")
+    edited = dataclasses.replace(a, text=a.text.replace("kata Stoltenberg", "kata Blinken"))
+    (sig,) = check_attribution(Candidate(edited, b, 0.9), articles, OPT)
+    assert "Blinken" in sig.why and "Jens Stoltenberg" in sig.why
+
+
+# ---------------------------------------------------------------- time and trust
+
+
+def test_conflict_far_apart_in_time_is_temporal_neutral():
+    texts = {
+        "a.txt": "Pyongyang memasok Rusia dengan 11.000 kontainer amunisi.",
+        "b.txt": "Pyongyang memasok Rusia dengan 5.000 kontainer amunisi.",
+    }
+    arts, sents = _synthetic(texts, {"a.txt": dt.date(2024, 6, 19), "b.txt": dt.date(2023, 9, 13)})
+    (sig,) = check_number(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert (sig.category, sig.verdict) == ("temporal", "neutral") and sig.why.startswith("changed over time")
+    arts, sents = _synthetic(texts, {"a.txt": dt.date(2024, 6, 19), "b.txt": dt.date(2024, 6, 1)})
+    (sig,) = check_number(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert sig.verdict == "contradiction"
+
+
+def test_conflict_with_reference_says_so():
+    texts = {
+        "src.txt": "Pyongyang memasok Rusia dengan 11.000 kontainer amunisi.",
+        "wire.txt": "Pyongyang memasok Rusia dengan 5.000 kontainer amunisi.",
+    }
+    arts, sents = _synthetic(texts, refs=("wire.txt",))
+    (sig,) = check_number(Candidate(sents[1], sents[0], 0.9), arts, OPT)
+    assert sig.why.startswith("source src.txt disagrees with reference wire.txt")
+    assert sig.reference == "wire.txt"
+
+
+@pytest.mark.parametrize("check", TARGETED_CHECKS)
+def test_checks_are_silent_on_identical_sentences(check):
+    articles, sentences = seeds()
+    for s in sentences[:40]:
+        other = dataclasses.replace(s, article=(s.article + 1) % len(articles))
+        assert [x for x in check(Candidate(s, other, 1.0), articles, OPT) if x.verdict == "contradiction"] == []
