@@ -92,7 +92,7 @@ def compare(
         int, typer.Option(min=1, metavar="N", help="Pair each sentence with its N nearest in each other article.")
     ] = DEFAULTS.top_k,
     min_similarity: Annotated[
-        float, typer.Option(min=-1.0, max=1.0, metavar="X", help="Least cosine similarity for two sentences to be paired.")
+        float, typer.Option(min=-1.0, max=1.0, metavar="X", help="Least cosine similarity of two paired sentences.")
     ] = DEFAULTS.min_similarity,
     date: Annotated[
         list[str] | None,

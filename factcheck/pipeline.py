@@ -20,6 +20,7 @@ import pandas as pd
 from factcheck import align, ingest, segment
 from factcheck.checks import RUN_CHECKS, TARGETED_CHECKS, nli
 from factcheck.checks.roster import load_roster
+from factcheck.checks.temporal import over_time
 from factcheck.config import Options
 from factcheck.models.backends import Embedder, NLIModel, locate
 from factcheck.types import Article, Candidate, Claim, Finding, NLIResult, Sentence, Signal
@@ -45,7 +46,7 @@ class Result:
     sentences: list[Sentence]
     candidates: list[Candidate]
     claims: list[Claim]
-    findings: list[Finding]  # contradictions first, then by score, highest first
+    findings: list[Finding]  # by verdict (contradictions first), those naming a reference first, then by score
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, problem) of inputs passed over (skip_bad)
     models: dict[str, str] = field(default_factory=dict)  # role ("embedding", "nli") -> name as given
     options: Options = field(default_factory=Options)
@@ -139,14 +140,17 @@ def compare(
         flagged = _run_checks(articles, sentences, options)
         findings = []
         for c, (ab, ba) in zip(pairs, nli_results):
-            signals = [nli.signal(ab, ba, options), *_targeted(c, articles, options)]
+            # A contradiction between articles far apart in time is a change over time.
+            judged = over_time(nli.signal(ab, ba, options), articles[c.a.article], articles[c.b.article], options)
+            signals = [judged, *_targeted(c, articles, options)]
             signals += flagged.pop(_pair_key(c.a, c.b), (None, None, []))[2]
             findings.append(_finding(c.a, c.b, c.similarity, signals, articles, (ab, ba)))
         similarity = _cosine(sentences, embeddings)
         findings += [_finding(a, b, similarity(a, b), found, articles) for a, b, found in flagged.values()]
     _assign_ids(findings, articles)
     _assign_claims(findings, claims)
-    findings.sort(key=lambda f: (VERDICTS.index(f.verdict), -f.score, f.finding_id))
+    # Within a verdict, findings against a trusted reference (or roster) first.
+    findings.sort(key=lambda f: (VERDICTS.index(f.verdict), not f.reference, -f.score, f.finding_id))
     return Result(
         articles=articles,
         sentences=sentences,

@@ -12,6 +12,7 @@ inputs and models give byte-identical reports.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -66,7 +67,8 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
         os.replace(tmp, path)
     except BaseException:
-        os.unlink(tmp)
+        with contextlib.suppress(OSError):  # never hide the error that got us here
+            os.unlink(tmp)
         raise
 
 
@@ -168,7 +170,11 @@ def _md_claims(result: Result) -> str:
 def claim_relation(claim: Claim, findings: list[Finding], n_articles: int) -> str:
     """E.g. "carried by 4 of 5 outlets; 6 pairs: 4 agree, 1 contradicts, 1 neutral"."""
     counts = Counter(f.verdict for f in findings)
-    verbs = {"agreement": ("agrees", "agree"), "contradiction": ("contradicts", "contradict"), "neutral": ("neutral",) * 2}
+    verbs = {  # (one pair, several pairs)
+        "agreement": ("agrees", "agree"),
+        "contradiction": ("contradicts", "contradict"),
+        "neutral": ("neutral", "neutral"),
+    }
     parts = [f"{counts[v]} {verbs[v][counts[v] > 1]}" for v in ("agreement", "contradiction", "neutral") if counts[v]]
     text = f"carried by {len(claim.articles)} of {n_articles} outlets"
     if findings:
@@ -242,7 +248,9 @@ def render_json(result: Result) -> str:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
         "models": result.models,
-        "options": asdict(result.options),
+        # Whether bars were shown is no part of the result: leave it out so
+        # a run in a terminal and one in CI write the same file.
+        "options": {k: v for k, v in asdict(result.options).items() if k != "progress"},
         "summary": result.summary(),
         "articles": [_json_article(result, n, a) for n, a in enumerate(result.articles)],
         "findings": [_json_finding(result, f) for f in result.findings],

@@ -109,6 +109,8 @@ def main():
     log = logging.getLogger("train")
     torch.manual_seed(args.seed)
     random.seed(args.seed)
+    # Denormal floats make CPU arithmetic many times slower late in training.
+    torch.set_flush_denormal(True)
     log.info("args %s", json.dumps(vars(args)))
 
     from transformers import AutoTokenizer, BertForSequenceClassification, get_linear_schedule_with_warmup

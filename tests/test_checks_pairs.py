@@ -255,3 +255,37 @@ def test_checks_are_silent_on_identical_sentences(check):
     for s in sentences[:40]:
         other = dataclasses.replace(s, article=(s.article + 1) % len(articles))
         assert [x for x in check(Candidate(s, other, 1.0), articles, OPT) if x.verdict == "contradiction"] == []
+
+
+def test_joint_statement_is_not_attributed_to_one_speaker():
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Stoltenberg dan Blinken mengatakan bahwa Rusia mungkin memberi senjata canggih kepada Korea Utara untuk program nuklirnya.",
+            "b.txt": "Stoltenberg mengatakan bahwa Rusia mungkin memberi senjata canggih kepada Korea Utara untuk program nuklirnya.",
+        }
+    )
+    assert check_attribution(Candidate(sents[0], sents[1], 0.9), arts, OPT) == []
+    arts, sents = _synthetic(
+        {
+            "a.txt": "Blinken mengatakan bahwa Rusia mungkin memberi senjata canggih kepada Korea Utara untuk program nuklirnya.",
+            "b.txt": "Stoltenberg mengatakan bahwa Rusia mungkin memberi senjata canggih kepada Korea Utara untuk program nuklirnya.",
+        }
+    )
+    (sig,) = check_attribution(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert "Blinken" in sig.why and "Stoltenberg" in sig.why
+
+
+def test_over_time_turns_any_contradiction_far_apart_into_temporal():
+    from factcheck.checks.temporal import over_time
+    from factcheck.types import Signal
+
+    a = Article(file="a.txt", path="a", outlet="a", text="", date=dt.date(2024, 6, 19))
+    b = Article(file="b.txt", path="b", outlet="b", text="", date=dt.date(2023, 9, 13))
+    c = Article(file="c.txt", path="c", outlet="c", text="", date=None)
+    nli = Signal("nli", "contradiction", 0.9, "NLI: P(contradiction) 0.90")
+    got = over_time(nli, a, b, OPT)
+    assert (got.category, got.verdict, got.score) == ("temporal", "neutral", 0.9)
+    assert got.why.startswith("changed over time (a.txt 2024-06-19, b.txt 2023-09-13: 280 days apart)")
+    assert over_time(nli, a, c, OPT) is nli  # an undated article: no time to compare
+    agree = Signal("nli", "agreement", 0.9, "")
+    assert over_time(agree, a, b, OPT) is agree

@@ -23,8 +23,17 @@ EXPECTED_PAIRS = {
 }
 
 
+def files(result, finding):
+    return result.articles[finding.a.article].file, result.articles[finding.b.article].file
+
+
 def pairs(result):
-    return {(result.articles[f.a.article].file, f.a.text, result.articles[f.b.article].file, f.b.text) for f in result.findings}
+    """(file_a, text_a, file_b, text_b) of each finding."""
+    found = set()
+    for f in result.findings:
+        file_a, file_b = files(result, f)
+        found.add((file_a, f.a.text, file_b, f.b.text))
+    return found
 
 
 def by_text(result, text):
@@ -169,7 +178,7 @@ def test_a_reference_document_is_named_in_its_findings(articles_dir, article_pat
     assert result.summary()["references"] == 1 and result.summary()["articles"] == 3
     with_reference = [f for f in result.findings if f.reference]
     assert {f.reference for f in with_reference} == {"official.txt"}
-    assert all("official.txt" in (result.articles[f.a.article].file, result.articles[f.b.article].file) for f in with_reference)
+    assert all("official.txt" in files(result, f) for f in with_reference)
     assert len(with_reference) == 2  # both outlets' copies of the sentence
 
 

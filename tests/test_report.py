@@ -17,6 +17,9 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+READ_ALSO = "Baca juga: Putin dan Kim Jong Un bertemu di Vladivostok"  # page noise in antara.txt
+
+
 @pytest.fixture
 def result(article_paths, options, nli_only):
     return factcheck.compare(article_paths, options, dates={"kompas.txt": "2024-06-18"})
@@ -77,7 +80,7 @@ def test_markdown_lists_each_articles_kept_and_dropped_text(written):
     md = (written / "report.md").read_text(encoding="utf-8")
     assert "| `antara.txt` | antara | unknown | 4 | 1 |" in md
     assert "| `kompas.txt` | kompas | 2024-06-18 (option) | 3 | 0 |" in md
-    assert "### Dropped from `antara.txt`\n\n- read-also widget: Baca juga: Putin dan Kim Jong Un bertemu di Vladivostok" in md
+    assert f"### Dropped from `antara.txt`\n\n- read-also widget: {READ_ALSO}" in md
     assert "## Skipped inputs" not in md
     assert f"- factcheck {factcheck.__version__}" in md
 
@@ -98,10 +101,11 @@ def test_json_holds_everything_for_other_tools(written, result):
     assert document["tool"] == {"name": "factcheck", "version": factcheck.__version__}
     assert document["models"] == result.models
     assert document["options"]["min_similarity"] == result.options.min_similarity
+    assert "progress" not in document["options"]  # display only: a terminal run writes the same file
     assert document["summary"] == result.summary()
     antara = document["articles"][0]
     assert (antara["file"], antara["outlet"], antara["language"]) == ("antara.txt", "antara", "id")
-    assert antara["dropped"] == [{"text": "Baca juga: Putin dan Kim Jong Un bertemu di Vladivostok", "reason": "read-also widget"}]
+    assert antara["dropped"] == [{"text": READ_ALSO, "reason": "read-also widget"}]
     first = document["findings"][0]
     assert first["finding_id"] == result.findings[0].finding_id
     assert first["a"]["text"] == result.findings[0].a.text

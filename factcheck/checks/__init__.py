@@ -18,17 +18,19 @@ Check = Callable[[Candidate, list[Article], Options], list[Signal]]
 # check(candidate, articles, options) -> the Signals it found (empty if none).
 TARGETED_CHECKS: list[Check] = []
 
-# Claim checks (numbers, dates, roles, attribution): see their modules.
-from factcheck.checks.dates import check_date  # noqa: E402
-from factcheck.checks.numbers import check_number  # noqa: E402
-from factcheck.checks.quotes import check_attribution  # noqa: E402
-from factcheck.checks.roles import check_role, check_run  # noqa: E402
-
-TARGETED_CHECKS += [check_number, check_date, check_role, check_attribution]
+# Claim checks (numbers, dates, roles, attribution): see checks/README.md.
+# They compare every two sentences that carry something comparable, aligned
+# or not, so they are run-level checks; the pair versions (check_number,
+# check_date, check_attribution, check_role) stay importable for one pair.
+from factcheck.checks.claims import check_claims_run  # noqa: E402
+from factcheck.checks.dates import check_date  # noqa: E402,F401
+from factcheck.checks.numbers import check_number  # noqa: E402,F401
+from factcheck.checks.quotes import check_attribution  # noqa: E402,F401
+from factcheck.checks.roles import check_role, check_run  # noqa: E402,F401
 
 # check(articles, sentences, options) -> [(sentence_a, sentence_b, Signal)]:
-# run-level checks over every sentence, aligned or not (role conflicts about
-# one person anywhere in the run, office holders over time, the roster). May
-# append the roster to ``articles`` as a synthetic reference Article.
+# run-level checks over every sentence, aligned or not. check_run (roles,
+# office holders over time, the roster) may append the roster to
+# ``articles`` as a synthetic reference Article.
 RunCheck = Callable[[list[Article], list, Options], list]
-RUN_CHECKS: list[RunCheck] = [check_run]
+RUN_CHECKS: list[RunCheck] = [check_run, check_claims_run]

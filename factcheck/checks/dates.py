@@ -422,24 +422,52 @@ def same_event(a: str, b: str, ma=(), mb=()) -> bool:
     """Whether two sentences plausibly describe one event, judged on what
     they say besides their dates: several shared lower-case content words,
     or a shared kind of event (arrive ~ tiba ~ mendarat, sign ~
-    menandatangani; lexicon "event_groups") plus a shared participant."""
-    ta, tb = _strip(a, ma), _strip(b, mb)
-    la = {w for w in content_tokens(" ".join(t for t in ta.split() if t[:1].islower()))}
-    lb = {w for w in content_tokens(" ".join(t for t in tb.split() if t[:1].islower()))}
+    menandatangani; lexicon "event_groups") plus a shared participant; and
+    never when they name different places (lexicon "places")."""
+    return _same_event(_feats(_strip(a, ma)), _feats(_strip(b, mb)))
+
+
+@lru_cache(maxsize=1)
+def _event_re() -> re.Pattern:
+    return re.compile(rf"(?<![\w])({_alt(_event_words())})(?![\w])", re.I)
+
+
+@lru_cache(maxsize=16384)
+def _feats(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """(lower-case content words, kinds of event, other content words,
+    places) of a sentence whose dates were blanked out."""
+    ev = _event_words()
+    lower = frozenset(content_tokens(" ".join(t for t in text.split() if t[:1].islower())))
+    groups = frozenset(ev[" ".join(fold(m.group(1)).split())] for m in _event_re().finditer(text))
+    others = frozenset(set(content_tokens(text)) - set(ev))
+    return lower, groups, others, frozenset(_places(text))
+
+
+@lru_cache(maxsize=16384)
+def _sentence_feats(text: str, article_date: dt.date | None, lang: str):
+    return _feats(_strip(text, _extract(text, article_date, lang)))
+
+
+def _same_event(fa, fb) -> bool:
+    la, ga, na, pa = fa
+    lb, gb, nb, pb = fb
+    if pa and pb and not pa & pb:
+        return False  # "tiba di Hanoi" and "tiba di Pyongyang": two arrivals
     if la and lb:
         shared = la & lb
         if len(shared) >= 3 or len(shared) / min(len(la), len(lb)) >= 0.4:
             return True
-    ev = _event_words()
-    fa, fb = fold(ta), fold(tb)
-    ga = {g for w, g in ev.items() if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", fa)}
-    gb = {g for w, g in ev.items() if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", fb)}
-    if not ga & gb:
-        return False
-    evw = set(ev)
-    na = set(content_tokens(ta)) - evw
-    nb = set(content_tokens(tb)) - evw
-    return len(na & nb) >= 2
+    return bool(ga & gb) and len(na & nb) >= 1
+
+
+@lru_cache(maxsize=1)
+def _places_re() -> re.Pattern:
+    # a place where something happens: "di Hanoi", "ke Pyongyang", "in Seoul"
+    return re.compile(rf"(?<![\w])(?:di|ke|in|at|to)\s+(?:ibu\s+kota\s+|bandara\s+)?({_alt(load().raw['places'])})(?![\w])", re.I)
+
+
+def _places(text: str) -> set[str]:
+    return {fold(m.group(1)) for m in _places_re().finditer(text)}
 
 
 def check_date(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
@@ -451,7 +479,9 @@ def check_date(candidate: Candidate, articles: list[Article], options: Options) 
     if not ma or not mb:
         return []
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
-    if not found or not same_event(a.text, b.text, ma, mb):
+    if not found or not _same_event(
+        _sentence_feats(a.text, art_a.date, art_a.language), _sentence_feats(b.text, art_b.date, art_b.language)
+    ):
         return []
     reasons = []
     for x, y, kind in found:

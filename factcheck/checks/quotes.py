@@ -101,6 +101,8 @@ def _speaker_before(text: str, pos: int, people) -> tuple[str, str, str]:
                 return text[inner[0] : inner[1]], "person", ""
             return "", "unknown", ""
         name = text[span[0] : span[1]]
+        if re.search(r"(?:\b(?:dan|and|serta|bersama|with|&)|,)\s+$", text[: span[0]], re.I):
+            return "", "unknown", ""  # "Stoltenberg dan Blinken mengatakan": a joint statement
         if not _is_place_or_body(name):
             return name, "person", ""
         return "", "unknown", ""
@@ -199,9 +201,9 @@ def _extract(text: str) -> tuple[Statement, ...]:
 # ------------------------------------------------------------ resolution
 
 
-def _previous_speaker(article: Article, start: int) -> str:
+def _previous_speaker(text: str, start: int) -> str:
     """The last named person speaking in the two sentences before start."""
-    before = article.text[max(0, start - 700) : start]
+    before = text[max(0, start - 700) : start]
     parts = [p for p in re.split(r"(?<=[.!?”\"])\s+", before) if p.strip()]
     for part in reversed(parts[-2:]):
         for st in reversed(extract_statements(part)):
@@ -210,11 +212,11 @@ def _previous_speaker(article: Article, start: int) -> str:
     return ""
 
 
-def _full_name(name: str, article: Article) -> str:
+def _full_name(name: str, text: str) -> str:
     """A bare surname resolved to the article's unique full name for it."""
     if len(name_tokens(name)) >= 2:
         return name
-    fulls = {p.name for p in extract_people(article.text) if len(name_tokens(p.name)) >= 2 and surname_matches(name, p.name)}
+    fulls = {p.name for p in extract_people(text) if len(name_tokens(p.name)) >= 2 and surname_matches(name, p.name)}
     keys = []
     for f in fulls:
         if not any(same_person(f, k) for k in keys):
@@ -225,16 +227,21 @@ def _full_name(name: str, article: Article) -> str:
 def statements_of(sentence_text: str, start: int, article: Article) -> list[Statement]:
     """Statements of a sentence at ``start`` in ``article``, with pronouns
     resolved and surnames expanded to full names where unambiguous."""
+    return list(_statements_of(sentence_text, start, article.text))
+
+
+@lru_cache(maxsize=16384)
+def _statements_of(sentence_text: str, start: int, text: str) -> tuple[Statement, ...]:
     out = []
     for st in extract_statements(sentence_text):
         if st.kind == "pronoun":
-            prev = _previous_speaker(article, start)
+            prev = _previous_speaker(text, start)
             if prev:
                 st = Statement(st.content, st.start, st.end, prev, "person")
         if st.kind == "person":
-            st = Statement(st.content, st.start, st.end, _full_name(st.speaker, article), "person")
+            st = Statement(st.content, st.start, st.end, _full_name(st.speaker, text), "person")
         out.append(st)
-    return out
+    return tuple(out)
 
 
 def _same_speaker(x: Statement, y: Statement) -> bool | None:
@@ -255,9 +262,14 @@ def _same_speaker(x: Statement, y: Statement) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(content_tokens(text))
+
+
 def content_overlap(a: str, b: str, exclude: set[str] = frozenset()) -> tuple[float, int]:
-    ta = set(content_tokens(a)) - exclude
-    tb = set(content_tokens(b)) - exclude
+    ta = _tokens(a) - exclude
+    tb = _tokens(b) - exclude
     if not ta or not tb:
         return 0.0, 0
     shared = ta & tb
@@ -284,7 +296,7 @@ def check_attribution(candidate: Candidate, articles: list[Article], options: Op
             same = _same_speaker(x, y)
             if same is not False:
                 continue
-            names = set(content_tokens(x.speaker + " " + y.speaker))
+            names = _tokens(x.speaker) | _tokens(y.speaker)
             ratio, shared = content_overlap(x.content, y.content, names)
             if ratio < min_overlap or shared < min_shared:
                 continue

@@ -56,3 +56,19 @@ def changed_over_time(category: str, score: float, why: str, art_a: Article, art
     gap = days_apart(art_a, art_b)
     when = f"{art_a.file} {art_a.date}, {art_b.file} {art_b.date}" + (f": {gap} days apart" if gap is not None else "")
     return Signal(category="temporal", verdict="neutral", score=round(score, 3), why=f"changed over time ({when}): {why}")
+
+
+def over_time(signal: Signal, art_a: Article, art_b: Article, options: Options) -> Signal:
+    """Any check's contradiction (the NLI's too) between articles further
+    apart than options.temporal_gap_days, as a change over time."""
+    if signal.verdict != "contradiction" or art_a is art_b or not far_apart(art_a, art_b, options):
+        return signal
+    gap = days_apart(art_a, art_b)
+    return Signal(
+        category="temporal",
+        verdict="neutral",
+        score=signal.score,
+        why=f"changed over time ({art_a.file} {art_a.date}, {art_b.file} {art_b.date}: {gap} days apart): "
+        + (signal.why or f"{signal.category} contradiction"),
+        reference=signal.reference,
+    )

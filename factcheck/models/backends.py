@@ -121,7 +121,7 @@ def _quiet_libraries() -> Iterator[None]:
 
 def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool) -> T:
     source, local_only = locate(name, role)
-    with _bar(f"loading {role} model", 1, progress) as bar, _quiet_libraries():
+    with _bar(f"loading {role} model", 1, progress, unit=None) as bar, _quiet_libraries():
         try:
             model = loader(source, local_only)
         except (OSError, ValueError, KeyError, RuntimeError) as error:
@@ -131,8 +131,11 @@ def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool
     return model
 
 
-def _bar(desc: str, total: int, enabled: bool) -> tqdm:
-    return tqdm(total=total, desc=desc, file=sys.stderr, disable=not enabled, leave=False)
+def _bar(desc: str, total: int, enabled: bool, unit: str | None) -> tqdm:
+    """A progress bar on stderr that disappears when done; a bar without a
+    unit shows only its description and the time spent."""
+    style = {"unit": unit} if unit else {"bar_format": "{desc} ({elapsed})"}
+    return tqdm(total=total, desc=desc, file=sys.stderr, disable=not enabled, leave=False, **style)
 
 
 def _batches_by_length(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:
@@ -166,7 +169,7 @@ class Embedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 embeddings, one row per text, in input order."""
         rows: list[np.ndarray | None] = [None] * len(texts)
-        with _bar("embedding", len(texts), self.progress) as bar:
+        with _bar("embedding", len(texts), self.progress, unit="sentence") as bar:
             for batch in _batches_by_length([len(t) for t in texts], self.batch_size):
                 vectors = self.model.encode(
                     [texts[i] for i in batch],
@@ -203,7 +206,7 @@ class NLIModel:
 
         results: list[NLIResult | None] = [None] * len(pairs)
         entail, neutral, contra = (self.columns[label] for label in NLI_LABELS)
-        with torch.no_grad(), _bar("NLI", len(pairs), self.progress) as bar:
+        with torch.no_grad(), _bar("NLI", len(pairs), self.progress, unit="pair") as bar:
             for batch in _batches_by_length([len(p) + len(h) for p, h in pairs], self.batch_size):
                 encoded = self.tokenizer(
                     [pairs[i][0] for i in batch],
