@@ -3,6 +3,7 @@
     import factcheck
     result = factcheck.compare(["seeds/a.txt", "seeds/b.txt"])
     result.to_frame()   # one row per aligned pair of sentences
+    factcheck.check("draft.md", ["seeds/a.txt", "seeds/b.txt"]).draft   # a draft, sentence by sentence
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -12,7 +13,7 @@ try:
 except PackageNotFoundError:  # a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Result", "__version__", "compare"]
+__all__ = ["Result", "__version__", "check", "compare"]
 
 
 def __getattr__(name: str):
@@ -22,4 +23,8 @@ def __getattr__(name: str):
         from factcheck import pipeline
 
         return getattr(pipeline, name)
+    if name == "check":
+        from factcheck.draft import check
+
+        return check
     raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

@@ -6,6 +6,12 @@ is matched against every other article separately (its ``top_k`` nearest
 there), so every outlet gets its chance and the number of pairs grows
 linearly with the number of sources rather than being crowded out by the
 one outlet that repeats itself most.
+
+News sentences often pack several facts into one ("X pledged full support
+for the war, as Y said in their meeting that ..."), and one embedding of
+the whole dilutes each fact. So a long sentence is also embedded as
+overlapping word windows ("views"), and two sentences are as similar as
+their most similar pair of views.
 """
 
 from __future__ import annotations
@@ -27,16 +33,54 @@ def checkable(sentence: Sentence, options: Options) -> bool:
     return len(sentence.text.strip()) >= options.min_sentence_chars
 
 
-def candidates(sentences: list[Sentence], embeddings: np.ndarray, options: Options) -> list[Candidate]:
-    """Cross-article pairs: for each sentence, its ``top_k`` nearest
-    sentences in each other article with cosine >= ``min_similarity``.
+def views(sentences: list[Sentence], options: Options) -> tuple[list[str], np.ndarray]:
+    """The texts to embed and, for each, the index of its sentence: every
+    sentence whole, and a sentence of more than ``view_words`` words also as
+    windows of ``view_words`` words overlapping by half."""
+    texts, owner = [], []
+    width, step = options.view_words, max(1, options.view_words // 2)
+    for i, sentence in enumerate(sentences):
+        words = sentence.text.split()
+        starts = range(0, len(words) - width + step, step) if len(words) > width else []
+        for text in [sentence.text, *(" ".join(words[j : j + width]) for j in starts)]:
+            texts.append(text)
+            owner.append(i)
+    return texts, np.asarray(owner, dtype=np.int64)
 
-    ``embeddings[i]`` is the L2-normalised embedding of ``sentences[i]``. Each
-    unordered pair appears once, ``a`` being the sentence of the lower article,
-    and the list is sorted by (a, b) so runs are reproducible.
+
+class Similarity:
+    """Sentence-to-sentence cosine similarity as the best pair of views."""
+
+    def __init__(self, embeddings: np.ndarray, owner: np.ndarray | None = None):
+        self.embeddings = embeddings  # L2-normalised, one row per view
+        self.owner = np.arange(len(embeddings)) if owner is None else owner
+        self.rows = [np.flatnonzero(self.owner == i) for i in range(int(self.owner.max(initial=-1)) + 1)]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def block(self, first: list[int], second: list[int]) -> np.ndarray:
+        """[len(first), len(second)] similarities of sentences by index."""
+        left = np.concatenate([self.rows[i] for i in first])
+        right = np.concatenate([self.rows[j] for j in second])
+        sim = self.embeddings[left] @ self.embeddings[right].T
+        # Views of one sentence are contiguous: reduce each run to its max.
+        starts = lambda idx: np.cumsum([0] + [len(self.rows[i]) for i in idx[:-1]])  # noqa: E731
+        return np.maximum.reduceat(np.maximum.reduceat(sim, starts(first), axis=0), starts(second), axis=1)
+
+    def pair(self, i: int, j: int) -> float:
+        return float(self.block([i], [j])[0, 0])
+
+
+def candidates(sentences: list[Sentence], similarity: Similarity, options: Options) -> list[Candidate]:
+    """Cross-article pairs: for each sentence, its ``top_k`` nearest
+    sentences in each other article with similarity >= ``min_similarity``.
+
+    Each unordered pair appears once, ``a`` being the sentence of the lower
+    article, and the list is sorted by (a, b) so runs are reproducible.
     """
-    if len(sentences) != len(embeddings):
-        raise ValueError(f"{len(sentences)} sentences but {len(embeddings)} embeddings")
+    if len(sentences) != len(similarity):
+        raise ValueError(f"{len(sentences)} sentences but {len(similarity)} embedded")
     by_article: dict[int, list[int]] = {}
     for i, sentence in enumerate(sentences):
         if checkable(sentence, options):
@@ -47,7 +91,7 @@ def candidates(sentences: list[Sentence], embeddings: np.ndarray, options: Optio
     for n, first in enumerate(articles):
         for second in articles[n + 1 :]:
             rows, cols = by_article[first], by_article[second]
-            sim = embeddings[rows] @ embeddings[cols].T
+            sim = similarity.block(rows, cols)
             # Nearest in `second` for each sentence of `first`, and vice versa.
             pairs = _nearest(sim, options) | {(r, c) for c, r in _nearest(sim.T, options)}
             for r, c in pairs:

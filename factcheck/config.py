@@ -16,7 +16,12 @@ class Options:
     # Alignment: for each sentence, its top_k nearest sentences in each other
     # source whose cosine similarity is at least min_similarity.
     top_k: int = 2
-    min_similarity: float = 0.85
+    # E5 puts unrelated news sentences of one story at about 0.80-0.88 and
+    # restatements of one fact at 0.90 and above.
+    min_similarity: float = 0.9
+    # Sentences longer than this many words are also embedded as windows of
+    # this many words (see align.views).
+    view_words: int = 14
     # A pair is a contradiction / agreement when that NLI probability, in
     # either direction, is at least this.
     contradiction_threshold: float = 0.5
@@ -43,3 +48,10 @@ class Options:
     attribution_min_shared: int = 5
     skip_bad: bool = False
     progress: bool = True
+    # Output: which report files (csv, md, json, html) go where ("" = the
+    # default folder, reports/<name>/; "-" = stdout, one format only).
+    formats: list[str] = field(default_factory=lambda: ["csv", "md", "json"])
+    out: str = ""
+    # Reviewed findings that no longer gate ("" = factcheck-waivers.toml
+    # beside the articles; see factcheck.waivers).
+    waivers: str = ""

@@ -13,17 +13,20 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
-from factcheck import align, ingest, segment
+from factcheck import align, ingest, segment, waivers
 from factcheck.checks import RUN_CHECKS, TARGETED_CHECKS, nli
 from factcheck.checks.roster import load_roster
 from factcheck.checks.temporal import over_time
 from factcheck.config import Options
 from factcheck.models.backends import Embedder, NLIModel, locate
 from factcheck.types import Article, Candidate, Claim, Finding, NLIResult, Sentence, Signal
+
+if TYPE_CHECKING:
+    from factcheck.draft import Draft
 
 # Strongest first: a pair is a contradiction if any check says so.
 VERDICTS = ("contradiction", "agreement", "neutral")
@@ -33,7 +36,7 @@ COLUMNS = [
     "file_a", "text_a", "file_b", "text_b",
     "outlet_a", "date_a", "start_a", "end_a",
     "outlet_b", "date_b", "start_b", "end_b",
-    "similarity", "why", "reference", "claim_id",
+    "similarity", "why", "reference", "claim_id", "waived", "waiver_reason",
 ]  # fmt: skip
 
 
@@ -51,10 +54,20 @@ class Result:
     models: dict[str, str] = field(default_factory=dict)  # role ("embedding", "nli") -> name as given
     options: Options = field(default_factory=Options)
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    waivers: waivers.Waivers | None = None  # None when the articles came from no file
+    draft: Draft | None = None  # set by factcheck.check: the draft, sentence by sentence
 
     def failing(self) -> list[Finding]:
-        """The findings that fail the run under options.fail_on / min_score."""
-        return [f for f in self.findings if f.verdict == self.options.fail_on and f.score >= self.options.min_score]
+        """The findings that fail the run under options.fail_on / min_score;
+        a waived finding never does."""
+        return [
+            f
+            for f in self.findings
+            if f.verdict == self.options.fail_on and f.score >= self.options.min_score and not self.waiver(f)
+        ]
+
+    def waiver(self, finding: Finding) -> waivers.Waiver | None:
+        return self.waivers.applied.get(finding.finding_id) if self.waivers else None
 
     def summary(self) -> dict[str, int]:
         verdicts = Counter(f.verdict for f in self.findings)
@@ -73,11 +86,14 @@ class Result:
             "agreements": verdicts["agreement"],
             "neutral": verdicts["neutral"],
             "skipped": len(self.skipped),
+            "waived": len(self.waivers.applied) if self.waivers else 0,
+            "stale_waivers": len(self.waivers.stale) if self.waivers else 0,
         }
 
     def to_frame(self) -> pd.DataFrame:
         """One row per finding, in report order, with the CSV's columns."""
         rows = []
+        waived = self.waivers.applied if self.waivers else {}
         for f in self.findings:
             row = {"finding_id": f.finding_id, "verdict": f.verdict, "category": f.category, "score": round(f.score, 4)}
             for side, s in (("a", f.a), ("b", f.b)):
@@ -95,13 +111,18 @@ class Result:
                 "why": f.why,
                 "reference": f.reference,
                 "claim_id": f.claim,
+                "waived": f.finding_id in waived,
+                "waiver_reason": waived[f.finding_id].reason if f.finding_id in waived else "",
             }
             rows.append(row)
         return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def compare(
-    paths_or_articles: Sequence[str | PathLike | Article], options: Options | None = None, **overrides
+    paths_or_articles: Sequence[str | PathLike | Article],
+    options: Options | None = None,
+    focus: int | None = None,
+    **overrides,
 ) -> Result:
     """Compare articles (or the files holding them) and return what they
     agree and disagree on.
@@ -109,6 +130,10 @@ def compare(
     ``overrides`` set fields of ``Options`` for this run, e.g.
     ``compare(paths, min_similarity=0.8)``. Input files are validated before
     any model loads; a bad one raises ``InputError`` (unless ``skip_bad``).
+    With ``focus`` (an index into the articles; ``factcheck.check`` sets it
+    to the draft), only pairs with a sentence of that article are judged.
+    Waivers (``options.waivers``, else the file beside the articles) mark
+    the findings they cover.
     """
     options = replace(options or Options(), **overrides)
     timings: dict[str, float] = {}
@@ -120,6 +145,8 @@ def compare(
         articles, skipped = _articles(paths_or_articles, options)
         for path in options.roster:
             load_roster(path)  # validated now, before the models load
+        waiver_file = waivers.path_for(articles, options, focus)
+        waived = waivers.load(waiver_file) if waiver_file else []
     with stage("segment"):
         sentences = segment.split_all(articles)
     with stage("load models"):
@@ -130,14 +157,15 @@ def compare(
         embedder = Embedder(options.embedding_model, options.batch_size, options.progress)
         nli_model = NLIModel(options.nli_model, options.batch_size, options.progress)
     with stage("embed"):
-        embeddings = embedder.encode([s.text for s in sentences])
+        texts, owner = align.views(sentences, options)
+        similarity = align.Similarity(embedder.encode(texts), owner)
     with stage("align"):
-        pairs = align.candidates(sentences, embeddings, options)
+        pairs = [c for c in align.candidates(sentences, similarity, options) if _involves(focus, c.a, c.b)]
         claims = align.claims(sentences, pairs, options)
     with stage("nli"):
         nli_results = nli.predict_both(pairs, nli_model)
     with stage("claim checks"):
-        flagged = _run_checks(articles, sentences, options)
+        flagged = {k: v for k, v in _run_checks(articles, sentences, options).items() if _involves(focus, *v[:2])}
         findings = []
         for c, (ab, ba) in zip(pairs, nli_results):
             # A contradiction between articles far apart in time is a change over time.
@@ -145,12 +173,13 @@ def compare(
             signals = [judged, *_targeted(c, articles, options)]
             signals += flagged.pop(_pair_key(c.a, c.b), (None, None, []))[2]
             findings.append(_finding(c.a, c.b, c.similarity, signals, articles, (ab, ba)))
-        similarity = _cosine(sentences, embeddings)
-        findings += [_finding(a, b, similarity(a, b), found, articles) for a, b, found in flagged.values()]
+        similarity_of = _similarity(sentences, similarity)
+        findings += [_finding(a, b, similarity_of(a, b), found, articles) for a, b, found in flagged.values()]
     _assign_ids(findings, articles)
     _assign_claims(findings, claims)
     # Within a verdict, findings against a trusted reference (or roster) first.
     findings.sort(key=lambda f: (VERDICTS.index(f.verdict), not f.reference, -f.score, f.finding_id))
+    found = {f.finding_id for f in findings}
     return Result(
         articles=articles,
         sentences=sentences,
@@ -161,7 +190,12 @@ def compare(
         models={"embedding": options.embedding_model, "nli": options.nli_model},
         options=options,
         timings=timings,
+        waivers=waivers.match(waived, found, str(waiver_file)) if waiver_file else None,
     )
+
+
+def _involves(focus: int | None, a: Sentence, b: Sentence) -> bool:
+    return focus is None or focus in (a.article, b.article)
 
 
 def _articles(
@@ -208,16 +242,16 @@ def _run_checks(
     return flagged
 
 
-def _cosine(sentences: list[Sentence], embeddings: np.ndarray):
-    """similarity(a, b) from the embeddings; 0.0 for a sentence that was not
-    embedded (one of a reference a run-level check added)."""
+def _similarity(sentences: list[Sentence], similarity: align.Similarity):
+    """similarity(a, b); 0.0 for a sentence that was not embedded (one of a
+    reference a run-level check added)."""
     row = {align.key(s): i for i, s in enumerate(sentences)}
 
-    def similarity(a: Sentence, b: Sentence) -> float:
+    def of(a: Sentence, b: Sentence) -> float:
         i, j = row.get(align.key(a)), row.get(align.key(b))
-        return float(embeddings[i] @ embeddings[j]) if i is not None and j is not None else 0.0
+        return similarity.pair(i, j) if i is not None and j is not None else 0.0
 
-    return similarity
+    return of
 
 
 def _finding(

@@ -3,6 +3,10 @@
 - ``discrepancies.csv``: one row per aligned pair (``Result.to_frame``).
 - ``report.md``: what an editor reads: contradictions first, then claims.
 - ``findings.json``: everything, for other tools.
+- ``report.html`` (opt-in): the same for a browser (``factcheck.report_html``).
+
+A draft check (``factcheck.check``) adds the draft, sentence by sentence;
+waived findings are marked with their waiver, and stale waivers listed.
 
 Each file is written to a temporary name and renamed into place, so a
 reader never sees half a report. Reports are never written into a folder
@@ -12,20 +16,23 @@ inputs and models give byte-identical reports.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
+import shlex
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.atomic import write_atomic
+from factcheck.config import Options
 from factcheck.pipeline import Result
+from factcheck.report_html import render_html
 from factcheck.types import Article, Claim, Finding, InputError, Sentence
 
 SCHEMA_VERSION = 1
-FILES = {"csv": "discrepancies.csv", "md": "report.md", "json": "findings.json"}
+FILES = {"csv": "discrepancies.csv", "md": "report.md", "json": "findings.json", "html": "report.html"}
+DEFAULT_FORMATS = tuple(Options().formats)
 PREVIEW_CHARS = 160  # sentences are cut to this in the compact lists of report.md
 
 
@@ -42,34 +49,25 @@ def check_out_dir(out_dir: str | os.PathLike, inputs: list[str]) -> None:
             raise InputError(str(out_dir), f"holds the input {path}; choose another output folder")
 
 
-def write_reports(result: Result, out_dir: str | os.PathLike, formats=tuple(FILES)) -> list[Path]:
-    """Write the requested formats ("csv", "md", "json"); returns the paths."""
+def write_reports(result: Result, out_dir: str | os.PathLike, formats=DEFAULT_FORMATS) -> list[Path]:
+    """Write the requested formats (keys of FILES); returns the paths."""
     unknown = set(formats) - set(FILES)
     if unknown:
         raise ValueError(f"unknown report formats: {', '.join(sorted(unknown))}")
     check_out_dir(out_dir, input_paths(result))
-    render = {"csv": render_csv, "md": render_markdown, "json": render_json}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
         path = out / FILES[fmt]
-        write_atomic(path, render[fmt](result))
+        write_atomic(path, render(result, fmt))
         written.append(path)
     return written
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):  # never hide the error that got us here
-            os.unlink(tmp)
-        raise
+def render(result: Result, fmt: str) -> str:
+    """One report as text: "csv", "md", "json" or "html"."""
+    return {"csv": render_csv, "md": render_markdown, "json": render_json, "html": render_html}[fmt](result)
 
 
 def render_csv(result: Result) -> str:
@@ -80,11 +78,13 @@ def render_csv(result: Result) -> str:
 
 
 def render_markdown(result: Result) -> str:
+    # A draft check reads around the draft; its claims are the draft's sentences.
+    around = [_md_draft(result), _md_unsupported(result)] if result.draft else [_md_claims(result), _md_single_source(result)]
     sections = [
         _md_summary(result),
         _md_contradictions(result),
-        _md_claims(result),
-        _md_single_source(result),
+        *around,
+        _md_stale(result),
         _md_articles(result),
         _md_skipped(result),
         _md_models(result),
@@ -101,10 +101,21 @@ def _md_summary(result: Result) -> str:
         failing = len(result.failing())
         verdict = f"**FAILED** ({failing} at or above)" if failing else "passed (none at or above)"
         gate = f"fails on {o.fail_on} with score >= {o.min_score}: {verdict}"
+    if result.draft:
+        counts = result.draft.counts()
+        title = f"# factcheck draft check: `{result.articles[result.draft.article].file}`"
+        draft = [
+            f"- draft: {len(result.draft.sentences)} sentences checked: {counts['contradicted']} contradicted, "
+            f"{counts['unsupported']} unsupported ({len(result.draft.unsupported_facts())} with facts to source), "
+            f"{counts['supported']} supported"
+        ]
+    else:
+        title, draft = "# factcheck report", []
     return "\n".join(
         [
-            "# factcheck report",
+            title,
             "",
+            *draft,
             f"- {s['articles']} articles"
             + (f" and {s['references']} trusted references" if s["references"] else "")
             + f", {s['sentences']} sentences, {s['aligned_pairs']} pairs aligned across outlets",
@@ -115,7 +126,14 @@ def _md_summary(result: Result) -> str:
             f"- gate: {gate}",
         ]
         + ([f"- {s['skipped']} inputs skipped (see below)"] if s["skipped"] else [])
+        + ([_md_waiver_summary(result)] if s["waived"] or s["stale_waivers"] else [])
     )
+
+
+def _md_waiver_summary(result: Result) -> str:
+    s = result.summary()
+    stale = f", {s['stale_waivers']} stale (see below)" if s["stale_waivers"] else ""
+    return f"- waivers: {s['waived']} findings waived{stale}, from `{result.waivers.file}`"
 
 
 def _md_contradictions(result: Result) -> str:
@@ -123,6 +141,7 @@ def _md_contradictions(result: Result) -> str:
     if not found:
         return "## Contradictions\n\nNone found."
     blocks = ["## Contradictions"]
+    gating = {f.finding_id for f in result.failing()}
     for n, f in enumerate(found, 1):
         blocks.append(
             "\n".join(
@@ -134,10 +153,79 @@ def _md_contradictions(result: Result) -> str:
                     _md_quote(result, f.b),
                     "",
                     f"Why: {f.why}" + (f" Reference: {f.reference}." if f.reference else ""),
+                    *_md_waiver(result, f, gating),
                 ]
             )
         )
     return "\n\n".join(blocks)
+
+
+def _md_waiver(result: Result, f: Finding, gating: set[str]) -> list[str]:
+    """The finding's waiver, or for a gating finding the command to waive it."""
+    waiver = result.waiver(f)
+    if waiver:
+        by = f" by {waiver.by}" if waiver.by else ""
+        return ["", f"**Waived**{by} on {waiver.date}: {waiver.reason}"]
+    if result.waivers and f.finding_id in gating:
+        command = f'factcheck waive {f.finding_id} --reason "..." --file {shlex.quote(result.waivers.file)}'
+        return ["", f"Reviewed and fine? `{command}`"]
+    return []
+
+
+def _md_draft(result: Result) -> str:
+    articles = result.articles
+    rows = [
+        "## The draft, sentence by sentence",
+        "",
+        "| # | draft sentence | status | sources |",
+        "|---|---|---|---|",
+    ]
+    for d in result.draft.sentences:
+        if d.status == "contradicted":
+            sources = "contradicted by " + "; ".join(
+                f"`{articles[other.article].file}`" + (" (waived)" if result.waiver(f) else "") + f": {f.why}"
+                for f, other in d.against("contradiction")
+            )
+        elif d.status == "supported":
+            files = _files(result, [other for _, other in d.against("agreement")])
+            sources = f"{len(files)} {'source' if len(files) == 1 else 'sources'}: {', '.join(files)}"
+        else:
+            related = _files(result, [other for _, other in d.against("neutral")])
+            sources = "no source carries it" + (f" (related: {', '.join(related)})" if related else "")
+        status = f"**{d.status}**" if d.status != "supported" else d.status
+        rows.append(f"| {d.sentence.index + 1} | {_cell(_preview(d.sentence.text))} | {status} | {_cell(sources)} |")
+    return "\n".join(rows)
+
+
+def _files(result: Result, sentences: list[Sentence]) -> list[str]:
+    return [f"`{file}`" for file in dict.fromkeys(result.articles[s.article].file for s in sentences)]
+
+
+def _md_unsupported(result: Result) -> str:
+    found = result.draft.unsupported_facts()
+    lines = [f"## Unsupported factual claims ({len(found)})"]
+    if found:
+        lines += ["", "No source carries these sentences, and they state facts: source them before publishing.", ""]
+        for d in found:
+            kinds: dict[str, list[str]] = {}
+            for fact in d.facts:
+                kinds.setdefault(fact.kind, []).append(_one_line(fact.text))
+            what = "; ".join(f"{kind}: {', '.join(texts)}" for kind, texts in kinds.items())
+            lines.append(f"- sentence {d.sentence.index + 1}: {_one_line(d.sentence.text)} ({what})")
+    return "\n".join(lines)
+
+
+def _md_stale(result: Result) -> str:
+    if not (result.waivers and result.waivers.stale):
+        return ""
+    lines = [
+        "## Stale waivers",
+        "",
+        f"These waivers in `{result.waivers.file}` match no finding of this run: the text they were about "
+        "changed or went away. Remove them once you have checked.",
+        "",
+    ]
+    return "\n".join(lines + [f"- `{w.id}` ({w.by or 'unknown'}, {w.date}): {w.reason}" for w in result.waivers.stale])
 
 
 def _md_quote(result: Result, s: Sentence) -> str:
@@ -264,7 +352,12 @@ def render_json(result: Result) -> str:
             for c in result.claims
         ],
         "skipped": [{"path": path, "problem": problem} for path, problem in result.skipped],
+        "waivers": {"file": result.waivers.file, "stale": [asdict(w) for w in result.waivers.stale]}
+        if result.waivers
+        else None,
     }
+    if result.draft:
+        document["draft"] = _json_draft(result)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -301,12 +394,29 @@ def _json_finding(result: Result, f: Finding) -> dict:
         "why": f.why,
         "reference": f.reference,
         "claim_id": f.claim,
+        "waiver": asdict(result.waiver(f)) if result.waiver(f) else None,
         "a": _json_sentence(result, f.a),
         "b": _json_sentence(result, f.b),
         "nli": {
             "a_to_b": _json_nli(f.nli_ab),
             "b_to_a": _json_nli(f.nli_ba),
         },
+    }
+
+
+def _json_draft(result: Result) -> dict:
+    return {
+        "file": result.articles[result.draft.article].file,
+        "counts": result.draft.counts(),
+        "sentences": [
+            _json_sentence(result, d.sentence)
+            | {
+                "status": d.status,
+                "finding_ids": [f.finding_id for f in d.findings],
+                "facts": [asdict(fact) for fact in d.facts],
+            }
+            for d in result.draft.sentences
+        ],
     }
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from factcheck.align import candidates, claims, key
+from factcheck.align import Similarity, candidates, claims, key, views
 from factcheck.config import Options
 
 LONG = "a sentence long enough to carry a claim "  # 40 characters
@@ -23,7 +23,7 @@ def sentences_and_vectors(spec):
         sentences.append(Sentence(article, index, 0, len(text), text))
         v = np.asarray(direction, dtype=np.float32)
         vectors.append(v / np.linalg.norm(v))
-    return sentences, np.stack(vectors)
+    return sentences, Similarity(np.stack(vectors))
 
 
 def pairs(found):
@@ -78,7 +78,7 @@ def test_short_sentences_are_not_paired():
 def test_embeddings_must_match_sentences():
     s, e = sentences_and_vectors([(0, [1, 0]), (1, [1, 0])])
     with pytest.raises(ValueError):
-        candidates(s, e[:1], Options())
+        candidates(s, Similarity(e.embeddings[:1]), Options())
 
 
 def test_claim_spans_outlets_and_unaligned_sentences_stand_alone():
@@ -118,3 +118,25 @@ def test_short_sentences_are_not_claims():
     s, e = sentences_and_vectors([(0, [1, 0]), (1, [0, 1])])
     s[1].text = "Baca juga"
     assert [[key(x) for x in c.sentences] for c in claims(s, [], Options())] == [[(0, 0)]]
+
+
+def test_long_sentences_get_overlapping_word_windows():
+    from factcheck.types import Sentence
+
+    long = " ".join(f"w{i}" for i in range(30))
+    s = [Sentence(0, 0, 0, 5, "short"), Sentence(0, 1, 0, len(long), long)]
+    texts, owner = views(s, Options(view_words=14))
+    assert texts[:2] == ["short", long]
+    assert list(owner) == [0, 1, 1, 1, 1, 1]
+    assert texts[2].split()[0] == "w0" and texts[3].split()[0] == "w7"
+    assert texts[-1].split()[-1] == "w29"  # the last window reaches the end
+    assert all(len(t.split()) <= 14 for t in texts[2:])
+
+
+def test_similarity_is_the_best_pair_of_views():
+    # sentence 0 has two views; its second view matches sentence 1 exactly.
+    e = np.array([[1, 0, 0], [0, 1, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
+    sim = Similarity(e, np.array([0, 0, 1, 2]))
+    assert sim.pair(0, 1) == pytest.approx(1.0)
+    assert sim.pair(0, 2) == pytest.approx(0.0)
+    assert sim.block([0, 1], [2]).shape == (2, 1)

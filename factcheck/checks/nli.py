@@ -1,8 +1,12 @@
 """The NLI check: does one sentence of a pair entail or contradict the other?
 
 NLI is directional (premise -> hypothesis) and outlets word the same fact
-with different detail, so every pair is judged both ways and the stronger
-direction counts.
+with different detail, so every pair is judged both ways. Entailment is
+directional (the detailed sentence entails the brief one, not the other way
+round), so the stronger direction counts. Contradiction is symmetric: if A
+contradicts B, B contradicts A, so both directions must say so and their
+mean counts, which halves the false alarms of a model that is unsure of one
+direction.
 """
 
 from __future__ import annotations
@@ -22,9 +26,9 @@ def predict_both(candidates: list[Candidate], model: NLIModel) -> list[tuple[NLI
 def signal(ab: NLIResult, ba: NLIResult, options: Options) -> Signal:
     """Turn a pair's two NLI results into one verdict and score.
 
-    - ``contradiction`` when P(contradiction) in either direction reaches
-      ``options.contradiction_threshold``; the score is that probability, the
-      larger of the two directions.
+    - ``contradiction`` when P(contradiction), averaged over the two
+      directions, reaches ``options.contradiction_threshold``; the score is
+      that average.
     - otherwise ``agreement`` when P(entailment) in either direction reaches
       ``options.agreement_threshold``; the score is the larger P(entailment).
     - otherwise ``neutral``; the score is P(neutral) averaged over the two
@@ -34,7 +38,7 @@ def signal(ab: NLIResult, ba: NLIResult, options: Options) -> Signal:
     verdict it stands behind. It is the model's confidence, not a calibrated
     chance that an editor would agree.
     """
-    contradiction = max(ab.contradiction, ba.contradiction)
+    contradiction = (ab.contradiction + ba.contradiction) / 2
     entailment = max(ab.entailment, ba.entailment)
     if contradiction >= options.contradiction_threshold:
         verdict, score, label = "contradiction", contradiction, "contradiction"

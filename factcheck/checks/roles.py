@@ -232,11 +232,9 @@ def check_run(
             past = [r for _, r in rows if not r.valid_at(art.date) and roles_conflict(m.mention.role, r.role) is None]
             if past:
                 why += f"; {past[0].role_text} was valid {past[0].period()} only"
-            sig = conflict("role", SCORE_REFERENCE, why, art, rart, options)
-            sig.verdict, sig.category = "contradiction", "role"  # a roster is dated: never "changed over time"
-            if sig.why.startswith("changed over time"):
-                sig.why = sig.why.split("): ", 1)[1]
-            out.append((m.sent, rsents[k], sig))
+            # the roster article is undated (its rows carry their own dates),
+            # so this is never "changed over time"
+            out.append((m.sent, rsents[k], conflict("role", SCORE_REFERENCE, why, art, rart, options)))
     return out
 
 

@@ -119,8 +119,15 @@ def _quiet_libraries() -> Iterator[None]:
         st_logger.setLevel(st_level)
 
 
+# Loaded models by (role, folder or hub name): a program that compares many
+# story sets in one process loads each model once.
+_LOADED: dict[tuple[str, str], object] = {}
+
+
 def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool) -> T:
     source, local_only = locate(name, role)
+    if (role, source) in _LOADED:
+        return _LOADED[role, source]
     with _bar(f"loading {role} model", 1, progress, unit=None) as bar, _quiet_libraries():
         try:
             model = loader(source, local_only)
@@ -128,6 +135,7 @@ def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool
             detail = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
             _fail(name, role, f"cannot load it from {source}: {detail}")
         bar.update(1)
+    _LOADED[role, source] = model
     return model
 
 
