@@ -1,23 +1,25 @@
-"""The ``factcheck`` command line: a thin layer over ``factcheck.compare``.
+"""The ``factcheck`` command line: a thin layer over ``factcheck.compare``
+and ``factcheck.check``, with settings from ``factcheck.settings``.
 
 Exit codes (also in ``factcheck --help``):
   0  the run passed the gate: no finding of the --fail-on kind at or above --min-score
-  1  the run failed the gate: at least one such finding (the report is written)
-  2  usage or input error: a bad option, a bad input file, an unusable --out
+  1  the run failed the gate: at least one such finding, not waived (the report is written)
+  2  usage or input error: a bad option or setting, a bad input or waiver file, an unusable --out
   3  model error: a model cannot be found or loaded
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
-from enum import Enum
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from factcheck import __version__
+from factcheck import __version__, settings
 from factcheck.config import Options
 from factcheck.types import InputError
 
@@ -31,11 +33,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class FailOn(str, Enum):
-    contradiction = "contradiction"
-    none = "none"
 
 
 def _version(value: bool) -> None:
@@ -53,29 +50,25 @@ def root(
     """Check whether news outlets agree on the facts of one story, offline."""
 
 
-@app.command(
-    epilog="""\b
-Examples:
-  factcheck compare seeds/*.txt
-  factcheck compare a.txt b.html c.md --out reports/summit --min-score 0.8
-  factcheck compare feed.jsonl --date feed.jsonl#2=2024-06-19 --skip-bad --quiet
-
-\b
-The report (discrepancies.csv, report.md, findings.json) goes to --out,
-by default reports/<name>/ in the current folder, <name> being the folder
-that holds all the inputs (seeds/*.txt -> reports/seeds/).
-
-\b
-Exit codes: 0 passed, 1 a finding at/above --min-score fails the gate,
-2 usage or input error (nothing is written), 3 model cannot be loaded."""
-)
-def compare(
-    files: Annotated[
-        list[str], typer.Argument(metavar="FILE", help="Article files: .txt .md .html .jsonl .csv", show_default=False)
-    ],
+def _run_options(
     out: Annotated[
-        Path | None, typer.Option("--out", metavar="DIR", help="Report folder [default: reports/<inputs' folder>/]")
-    ] = None,
+        str,
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            show_default=False,
+            help="Report folder [default: reports/<name>/], or - to write the one --format to stdout.",
+        ),
+    ] = DEFAULTS.out,
+    formats: Annotated[
+        list[str],
+        typer.Option(
+            "--format",
+            metavar="FMT",
+            show_default=False,
+            help="Report to write: csv, md, json or html; repeat for several [default: csv md json].",
+        ),
+    ] = DEFAULTS.formats,
     embedding_model: Annotated[
         str, typer.Option(metavar="MODEL", help="Sentence embedding model: built-in name, local folder or hub name.")
     ] = DEFAULTS.embedding_model,
@@ -83,74 +76,259 @@ def compare(
         str, typer.Option(metavar="MODEL", help="NLI cross-encoder: built-in name, local folder or hub name.")
     ] = DEFAULTS.nli_model,
     fail_on: Annotated[
-        FailOn, typer.Option(help="Which verdict fails the run (exit 1); 'none' never fails.")
-    ] = FailOn(DEFAULTS.fail_on),
+        str, typer.Option(metavar="VERDICT", help="Which verdict fails the run (exit 1): contradiction, or none.")
+    ] = DEFAULTS.fail_on,
     min_score: Annotated[
-        float, typer.Option(min=0.0, max=1.0, metavar="X", help="Only findings scoring at least this fail the run.")
+        float, typer.Option(metavar="X", help="Only findings scoring at least this (0-1) fail the run.")
     ] = DEFAULTS.min_score,
     top_k: Annotated[
-        int, typer.Option(min=1, metavar="N", help="Pair each sentence with its N nearest in each other article.")
+        int, typer.Option(metavar="N", help="Pair each sentence with its N nearest in each other article.")
     ] = DEFAULTS.top_k,
     min_similarity: Annotated[
-        float, typer.Option(min=-1.0, max=1.0, metavar="X", help="Least cosine similarity of two paired sentences.")
+        float, typer.Option(metavar="X", help="Least cosine similarity (-1 to 1) of two paired sentences.")
     ] = DEFAULTS.min_similarity,
-    date: Annotated[
-        list[str] | None,
-        typer.Option(metavar="FILE=YYYY-MM-DD", help="Set an article's date by hand (repeatable)."),
-    ] = None,
-    reference: Annotated[
-        list[str] | None,
-        typer.Option(metavar="FILE", help="A trusted reference document to check the articles against (repeatable)."),
-    ] = None,
+    dates: Annotated[
+        list[str],
+        typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="Set an article's date by hand (repeatable)."),
+    ] = [],  # noqa: B006 (typer copies it)
+    references: Annotated[
+        list[str],
+        typer.Option(
+            "--reference", metavar="FILE", help="A trusted reference document to check against (repeatable)."
+        ),
+    ] = DEFAULTS.references,
     roster: Annotated[
-        list[str] | None,
+        list[str],
         typer.Option(metavar="CSV", help="Who held which role when: person,role,valid_from,valid_to (repeatable)."),
-    ] = None,
+    ] = DEFAULTS.roster,
+    waivers: Annotated[
+        str,
+        typer.Option(
+            metavar="FILE", show_default=False, help="Waiver file [default: factcheck-waivers.toml beside the inputs]."
+        ),
+    ] = DEFAULTS.waivers,
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip bad input files (listed in the report) instead of stopping.")
-    ] = False,
+    ] = DEFAULTS.skip_bad,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
+    """The options of every command that runs (or shows) the settings: each
+    parameter but quiet is the Options field of the same name."""
+
+
+RUN_OPTIONS = list(inspect.signature(_run_options, eval_str=True).parameters.values())
+
+
+def with_run_options(command):
+    """Give ``command`` the run options (see _run_options) on top of its own
+    parameters; typer passes them in its ``**run`` keywords."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    command.__signature__ = signature.replace(parameters=own + RUN_OPTIONS)
+    return command
+
+
+def _settings(ctx: typer.Context, run: dict) -> settings.Effective:
+    """The config file's settings overridden by the flags given on this
+    command line (not by flags left at their defaults)."""
+    given = {
+        name: value
+        for name, value in run.items()
+        # By name: typer may bring its own copy of click and of its ParameterSource.
+        if name != "quiet" and getattr(ctx.get_parameter_source(name), "name", "") == "COMMANDLINE"
+    }
+    if "dates" in given:
+        given["dates"] = _parse_dates(given["dates"])
+    try:
+        return settings.resolve(given, flags={p.name: p.opts[0] for p in ctx.command.params if p.opts})
+    except settings.SettingsError as error:
+        _exit(f"error: {error}", EXIT_INPUT)
+
+
+def _options(ctx: typer.Context, run: dict) -> Options:
+    # Bars only on a terminal: in CI logs they are noise.
+    return replace(_settings(ctx, run).options, progress=not run["quiet"] and sys.stderr.isatty())
+
+
+@app.command(
+    epilog="""\b
+Examples:
+  factcheck compare seeds/*.txt
+  factcheck compare a.txt b.html c.md --out reports/summit --min-score 0.8 --format html
+  factcheck compare feed.jsonl --date feed.jsonl#2=2024-06-19 --skip-bad --quiet
+  factcheck compare seeds/*.txt --format json --out - | jq .summary
+
+\b
+The report (discrepancies.csv, report.md, findings.json; report.html with
+--format html) goes to --out, by default reports/<name>/ in the current
+folder, <name> being the folder that holds all the inputs. Settings come
+from factcheck.toml or [tool.factcheck] in pyproject.toml (see
+`factcheck config show`); flags override them.
+
+\b
+Exit codes: 0 passed, 1 a finding at/above --min-score fails the gate,
+2 usage or input error (nothing is written), 3 model cannot be loaded."""
+)
+@with_run_options
+def compare(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE", help="Article files: .txt .md .html .jsonl .csv", show_default=False)
+    ],
+    **run,
+) -> None:
     """Compare articles about one story and report where they disagree."""
-    from factcheck import pipeline, report
+    from factcheck import pipeline
+
+    options = _options(ctx, run)
+    _run(lambda: pipeline.compare(files, options), options, default_out_dir(files), files)
+
+
+@app.command(
+    epilog="""\b
+Examples:
+  factcheck check drafts/putin.md --against seeds/*.txt
+  factcheck check draft.md --against a.txt b.txt --reference wire.txt --roster seeds/roster.csv
+  factcheck check draft.md --against sources/*.txt --format json --out -
+
+\b
+Each draft sentence is contradicted (by which sources, and why), supported
+(by how many sources, which) or unsupported (no source carries it);
+unsupported sentences with numbers, dates, names or quotes are listed apart.
+Only findings about the draft gate. The report goes to --out, by default
+reports/<draft name>/.
+
+\b
+Exit codes: 0 passed, 1 a finding about the draft fails the gate,
+2 usage or input error, 3 model cannot be loaded."""
+)
+@with_run_options
+def check(
+    ctx: typer.Context,
+    draft: Annotated[str, typer.Argument(metavar="DRAFT", help="The draft: .txt .md .html", show_default=False)],
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE", show_default=False, hidden=True)] = [],  # noqa: B006
+    against: Annotated[
+        list[str],
+        typer.Option(
+            "--against", metavar="SOURCE...", show_default=False, help="The source articles: --against a.txt b.txt ..."
+        ),
+    ] = [],  # noqa: B006
+    **run,
+) -> None:
+    """Check a draft against its sources, sentence by sentence."""
+    from factcheck.draft import check as check_draft
+
+    # click gives an option one value: the files after `--against a.txt` arrive as arguments.
+    sources = [*against, *sources]
+    if not sources:
+        _exit("error: name the sources to check the draft against: --against SOURCE...", EXIT_INPUT)
+    options = _options(ctx, run)
+    _run(lambda: check_draft(draft, sources, options), options, Path("reports") / Path(draft).stem, [draft, *sources])
+
+
+def _run(compute, options: Options, default_out: Path, inputs: list[str]) -> None:
+    """Run ``compute`` (-> Result), write its reports, exit with the gate's code."""
+    from factcheck import report
     from factcheck.models.backends import ModelError
 
-    options = Options(
-        embedding_model=embedding_model,
-        nli_model=nli_model,
-        fail_on=fail_on.value,
-        min_score=min_score,
-        top_k=top_k,
-        min_similarity=min_similarity,
-        dates=_parse_dates(date or []),
-        references=reference or [],
-        roster=roster or [],
-        skip_bad=skip_bad,
-        # Bars only on a terminal: in CI logs they are noise.
-        progress=not quiet and sys.stderr.isatty(),
-    )
-    out_dir = out or default_out_dir(files)
+    to_stdout = options.out == "-"
+    if to_stdout and len(options.formats) != 1:
+        _exit("error: --out - writes one report to stdout: choose it with --format, e.g. --format json", EXIT_INPUT)
+    out_dir = Path(options.out or default_out)
     try:
-        report.check_out_dir(out_dir, [*files, *options.references, *options.roster])
-        result = pipeline.compare(files, options)
+        if not to_stdout:
+            report.check_out_dir(out_dir, [*inputs, *options.references, *options.roster])
+        result = compute()
     except InputError as error:
         _exit(f"error: {error}", EXIT_INPUT)
     except ModelError as error:
         _exit(f"error: {error}", EXIT_MODEL)
     for path, problem in result.skipped:
         typer.echo(f"factcheck: skipped {path}: {problem}", err=True)
+    for waiver in result.waivers.stale if result.waivers else []:
+        typer.echo(
+            f"factcheck: stale waiver {waiver.id} in {result.waivers.file}: its finding no longer occurs", err=True
+        )
     try:
-        report.write_reports(result, out_dir)
+        if to_stdout:
+            typer.echo(report.render(result, options.formats[0]), nl=False)
+        else:
+            report.write_reports(result, out_dir, options.formats)
     except OSError as error:
         _exit(f"error: {out_dir}: cannot write the report: {error.strerror or error}", EXIT_INPUT)
 
     code = EXIT_GATE if result.failing() else EXIT_PASS
     s = result.summary()
-    _exit(
-        f"{s['articles']} articles, {s['sentences']} sentences, {s['findings']} pairs: "
-        f"{s['contradictions']} contradictions, {s['agreements']} agreements -> {out_dir}{os.sep} (exit {code})",
-        code,
-    )
+    where = "stdout" if to_stdout else f"{out_dir}{os.sep}"
+    waived = f", {s['waived']} waived" if s["waived"] else ""
+    if result.draft:
+        counts = result.draft.counts()
+        message = (
+            f"draft {result.articles[result.draft.article].file}: {len(result.draft.sentences)} sentences: "
+            f"{counts['contradicted']} contradicted, {counts['unsupported']} unsupported, "
+            f"{counts['supported']} supported{waived}"
+        )
+    else:
+        message = (
+            f"{s['articles']} articles, {s['sentences']} sentences, {s['findings']} pairs: "
+            f"{s['contradictions']} contradictions, {s['agreements']} agreements{waived}"
+        )
+    _exit(f"{message} -> {where} (exit {code})", code)
+
+
+@app.command(
+    epilog="""\b
+Examples:
+  factcheck waive 3f1c0a9b2e77 --reason "Kompas updated the time; we follow the update"
+  factcheck waive 3f1c0a9b2e77 --reason "checked with the desk" --by rina --file seeds/factcheck-waivers.toml
+
+\b
+The finding stays in every report, marked waived with the reason, and no
+longer fails the gate. Waiving it again updates the reason. report.md prints
+the exact command, with the waiver file the run read, under each finding
+that gates."""
+)
+def waive(
+    finding_id: Annotated[str, typer.Argument(metavar="FINDING_ID", help="The finding_id from the report.")],
+    reason: Annotated[str, typer.Option(metavar="TEXT", help="Why the finding is fine, for the next reader.")],
+    by: Annotated[str, typer.Option(metavar="NAME", help="Who reviewed it [default: your user name].")] = "",
+    file: Annotated[
+        Path | None,
+        typer.Option(metavar="PATH", help="Waiver file [default: the config's, else ./factcheck-waivers.toml]."),
+    ] = None,
+) -> None:
+    """Record a reviewed finding so that it no longer fails the gate."""
+    import datetime as dt
+    import getpass
+
+    from factcheck import waivers
+
+    if not reason.strip():
+        _exit("error: --reason must say why the finding is fine", EXIT_INPUT)
+    if file is None:
+        try:
+            configured = settings.resolve({}).options.waivers
+        except settings.SettingsError as error:
+            _exit(f"error: {error}", EXIT_INPUT)
+        file = Path(configured or waivers.FILE_NAME)
+    waiver = waivers.Waiver(finding_id, reason.strip(), by or getpass.getuser(), dt.date.today().isoformat())
+    try:
+        done = waivers.add(file, waiver)
+    except InputError as error:
+        _exit(f"error: {error}", EXIT_INPUT)
+    typer.echo(f"factcheck: {done} waiver {finding_id} in {file}", err=True)
+
+
+config_app = typer.Typer(help="The settings in effect: factcheck.toml or [tool.factcheck], then flags.")
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+@with_run_options
+def config_show(ctx: typer.Context, **run) -> None:
+    """Print the effective settings, each with where it came from: default,
+    the config file's path, or command line (the flags given here)."""
+    typer.echo(settings.show(_settings(ctx, run)), nl=False)
 
 
 models_app = typer.Typer(

@@ -27,8 +27,8 @@ from factcheck.facts import Fact, facts
 from factcheck.types import Finding, InputError, Sentence
 
 STATUSES = ("contradicted", "unsupported", "supported")  # the order an editor reads them in
-# One article per file: a feed's rows would each be a draft.
-DRAFT_TYPES = (".txt", ".md", ".html", ".htm")
+# One article per file: a feed's rows (.jsonl, .csv) would each be a draft.
+DRAFT_TYPES = tuple(t for t in ingest.SUPPORTED if t not in (".jsonl", ".csv"))
 
 
 @dataclass

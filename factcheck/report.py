@@ -79,7 +79,10 @@ def render_csv(result: Result) -> str:
 
 def render_markdown(result: Result) -> str:
     # A draft check reads around the draft; its claims are the draft's sentences.
-    around = [_md_draft(result), _md_unsupported(result)] if result.draft else [_md_claims(result), _md_single_source(result)]
+    if result.draft:
+        around = [_md_draft(result), _md_unsupported(result)]
+    else:
+        around = [_md_claims(result), _md_single_source(result)]
     sections = [
         _md_summary(result),
         _md_contradictions(result),

@@ -29,10 +29,11 @@ body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1400px;
 h1 { font-size: 1.5rem; margin: .2rem 0 .6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 .summary { display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; padding: 0; list-style: none; }
 .failed { color: #b00020; font-weight: 600; } .passed { color: #1b6e20; font-weight: 600; }
-table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ddd; padding: .45rem; text-align: left; vertical-align: top; }
 th { background: #f4f4f6; position: sticky; top: 0; }
 td.side { width: 34%; } .where { color: #555; font-size: .85em; margin-bottom: .2rem; }
-.verdict { border-radius: 3px; color: #fff; display: inline-block; font-size: .8em; font-weight: 600; padding: 0 .35rem; }
+.verdict { border-radius: 3px; color: #fff; font-size: .8em; font-weight: 600; padding: 0 .35rem; }
 .contradiction .verdict, .contradicted { background: #b00020; } .agreement .verdict, .supported { background: #1b6e20; }
 .neutral .verdict, .unsupported { background: #6b6b76; }
 .status { border-radius: 3px; color: #fff; font-size: .8em; font-weight: 600; padding: 0 .35rem; }
@@ -49,8 +50,10 @@ SCRIPT = """
   var form = document.getElementById("filters");
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.finding"));
   function apply() {
-    var verdicts = Array.prototype.map.call(form.querySelectorAll("input[name=verdict]:checked"), function (i) { return i.value; });
-    var category = form.elements.category.value, outlet = form.elements.outlet.value, waived = form.elements.waived.value;
+    var checked = form.querySelectorAll("input[name=verdict]:checked");
+    var verdicts = Array.prototype.map.call(checked, function (i) { return i.value; });
+    var category = form.elements.category.value, outlet = form.elements.outlet.value;
+    var waived = form.elements.waived.value;
     var shown = 0;
     rows.forEach(function (row) {
       var d = row.dataset;
@@ -112,7 +115,7 @@ def render_html(result: Result) -> str:
 def _summary(result: Result) -> str:
     s = result.summary()
     items = [
-        f"{s['articles']} articles" + (f" + {s['references']} references" if s["references"] else ""),
+        f"{s['articles']} articles" + (f" + {s['references']} trusted references" if s["references"] else ""),
         f"{s['sentences']} sentences",
         f"{s['contradictions']} contradictions",
         f"{s['agreements']} agreements",
@@ -126,7 +129,8 @@ def _summary(result: Result) -> str:
     if result.options.fail_on == "none":
         gate = "<li>gate: not gated (fail on: none)</li>"
     elif result.failing():
-        gate = f"<li class=failed>gate: FAILED ({len(result.failing())} findings)</li>"
+        n = len(result.failing())
+        gate = f"<li class=failed>gate: FAILED ({n} finding{'s' if n > 1 else ''})</li>"
     else:
         gate = "<li class=passed>gate: passed</li>"
     return "<ul class=summary>" + "".join(f"<li>{escape(item)}</li>" for item in items) + gate + "</ul>"
@@ -150,16 +154,19 @@ def _draft(result: Result) -> str:
         return ""
     rows = []
     for d in result.draft.sentences:
-        links = [
-            f'<a href="#f-{escape(f.finding_id)}">{escape(result.articles[other.article].file)}</a>'
-            for verdict in VERDICTS
-            for f, other in d.against(verdict)
-        ]
+        links = []
+        for verdict, label in (("contradiction", "contradicted by"), ("agreement", "agrees"), ("neutral", "related")):
+            found = [
+                f'<a href="#f-{escape(f.finding_id)}">{escape(result.articles[other.article].file)}</a>'
+                for f, other in d.against(verdict)
+            ]
+            if found:
+                links.append(f"{label}: {', '.join(found)}")
         facts = ", ".join(escape(f"{fact.kind}: {fact.text}") for fact in d.facts) if d.status == "unsupported" else ""
         rows.append(
             f"<tr><td>{d.sentence.index + 1}</td><td>{escape(d.sentence.text)}</td>"
             f"<td><span class='status {d.status}'>{d.status}</span></td>"
-            f"<td>{', '.join(links) or 'no source carries it'}"
+            f"<td>{'<br>'.join(links) or 'no source carries it'}"
             + (f"<div class=waiver>to source: {facts}</div>" if facts else "")
             + "</td></tr>"
         )

@@ -34,6 +34,7 @@ RANGES = {
     "agreement_threshold": (0, 1),
     "attribution_overlap": (0, 1),
     "top_k": (1, None),
+    "view_words": (1, None),
     "batch_size": (1, None),
     "min_sentence_chars": (0, None),
     "temporal_gap_days": (0, None),
@@ -58,9 +59,12 @@ def key(name: str) -> str:
     return name.replace("_", "-")
 
 
-def resolve(command_line: dict[str, object], start: Path | None = None) -> Effective:
+def resolve(
+    command_line: dict[str, object], start: Path | None = None, flags: dict[str, str] | None = None
+) -> Effective:
     """Defaults, overridden by the config file found from ``start`` (the
-    working folder) upwards, overridden by ``command_line`` (field -> value)."""
+    working folder) upwards, overridden by ``command_line`` (field -> value;
+    ``flags`` names each field's flag in messages, default --field-name)."""
     values: dict[str, object] = {}
     sources = dict.fromkeys(FIELDS, DEFAULT)
     found = find_config(start or Path.cwd())
@@ -69,7 +73,7 @@ def resolve(command_line: dict[str, object], start: Path | None = None) -> Effec
         values |= from_table(table, path)
         sources |= dict.fromkeys(values, str(path))
     for name, value in command_line.items():
-        values[name] = check(name, value, f"--{key(name)}")
+        values[name] = check(name, value, (flags or {}).get(name, f"--{key(name)}"))
         sources[name] = COMMAND_LINE
     return Effective(replace(DEFAULTS, **values), sources, found[0] if found else None)
 

@@ -114,20 +114,28 @@ def add(path: str | os.PathLike, waiver: Waiver) -> str:
         raise WaiverError(waiver.id, "not a finding id (12 hex digits, as in the report's finding_id column)")
     path = Path(path)
     try:
-        document = tomlkit.parse(path.read_text(encoding="utf-8") if path.exists() else HEADER)
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        document = tomlkit.parse(text)
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
         raise WaiverError(str(path), f"cannot read it, so it is left as it is: {error}") from None
-    tables = document.setdefault("waiver", tomlkit.aot())
+    tables = document.get("waiver", [])
     if not isinstance(tables, list):
         raise WaiverError(str(path), "'waiver' must be tables written [[waiver]]; the file is left as it is")
     values = {"reason": waiver.reason, "by": waiver.by, "date": dt.date.fromisoformat(waiver.date)}
     existing = next((t for t in tables if t.get("id") == waiver.id), None)
     if existing is None:
-        tables.append(tomlkit.item({"id": waiver.id} | values))
+        # Appended as text, so the rest of the file stays byte for byte.
+        block = tomlkit.dumps({"waiver": [{"id": waiver.id} | values]})
+        text = (text.rstrip("\n") + "\n\n" if text.strip() else HEADER + "\n") + block
     else:
         existing.update(values)
+        text = tomlkit.dumps(document)
     try:
-        write_atomic(path, tomlkit.dumps(document))
+        tomllib.loads(text)  # e.g. [[waiver]] after an inline `waiver = [...]`
+    except tomllib.TOMLDecodeError as error:
+        raise WaiverError(str(path), f"cannot add to it, so it is left as it is: {error}") from None
+    try:
+        write_atomic(path, text)
     except OSError as error:
         raise WaiverError(str(path), f"cannot write it: {error.strerror or error}") from None
     return "added" if existing is None else "updated"

@@ -88,6 +88,17 @@ def options(models):
 
 
 @pytest.fixture
+def model_args(models):
+    """The command line's flags for the tiny models, quietly."""
+    return [
+        "--embedding-model", models["embedder"],
+        "--nli-model", models["contradicts"],
+        "--min-similarity", str(MIN_SIMILARITY),
+        "--quiet",
+    ]  # fmt: skip
+
+
+@pytest.fixture
 def nli_only(monkeypatch):
     """Run the pipeline with the NLI check alone, so a test of the pipeline's
     own logic does not depend on what the claim checks make of its text."""
@@ -96,13 +107,20 @@ def nli_only(monkeypatch):
 
 
 def _tokenizer(texts: list[str]):
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
+    """Whole words of ``texts`` and single characters, in a fixed order:
+    trained WordPiece vocabularies differ from one process to the next (ties
+    broken by hash order), and so would every embedding and alignment."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
     from transformers import PreTrainedTokenizerFast
 
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    normalizer = normalizers.BertNormalizer(lowercase=True)
+    split = pre_tokenizers.BertPreTokenizer().pre_tokenize_str
+    words = {word for text in texts for word, _ in split(normalizer.normalize_str(text))}
+    chars = sorted({c for w in words for c in w})
+    vocab = SPECIAL_TOKENS + chars + [f"##{c}" for c in chars] + sorted(words - set(chars))
+    tok = Tokenizer(models.WordPiece({token: i for i, token in enumerate(vocab)}, unk_token="[UNK]"))
+    tok.normalizer = normalizer
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.train_from_iterator(texts, trainers.WordPieceTrainer(vocab_size=1000, special_tokens=SPECIAL_TOKENS))
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]",

@@ -24,16 +24,6 @@ def workdir(tmp_path, monkeypatch):
     return folder
 
 
-@pytest.fixture
-def model_args(models):
-    return [
-        "--embedding-model", models["embedder"],
-        "--nli-model", models["contradicts"],
-        "--min-similarity", "0.8",
-        "--quiet",
-    ]  # fmt: skip
-
-
 def run(*args):
     return runner.invoke(app, ["compare", *map(str, args)])
 

@@ -63,6 +63,8 @@ def test_contradicting_pairs_are_found_with_their_sources(article_paths, options
         "agreements": 0,
         "neutral": 0,
         "skipped": 0,
+        "waived": 0,
+        "stale_waivers": 0,
     }
     assert result.models == {"embedding": options.embedding_model, "nli": options.nli_model}
     assert set(result.timings) >= {"ingest", "embed", "align", "nli"}
