@@ -23,7 +23,7 @@ TARGETED_CHECKS: list[Check] = []
 # or not, so they are run-level checks; the pair versions (check_number,
 # check_date, check_attribution, check_role) stay importable for one pair.
 from factcheck.checks.claims import check_claims_run  # noqa: E402
-from factcheck.checks.dates import check_date  # noqa: E402,F401
+from factcheck.checks.dates import check_date, check_date_agreement  # noqa: E402,F401
 from factcheck.checks.numbers import check_number  # noqa: E402,F401
 from factcheck.checks.quotes import check_attribution  # noqa: E402,F401
 from factcheck.checks.roles import check_role, check_run  # noqa: E402,F401
@@ -34,3 +34,7 @@ from factcheck.checks.roles import check_role, check_run  # noqa: E402,F401
 # ``articles`` as a synthetic reference Article.
 RunCheck = Callable[[list[Article], list, Options], list]
 RUN_CHECKS: list[RunCheck] = [check_run, check_claims_run]
+
+# Agreement on a time or date needs the alignment's word that two sentences
+# state one fact, so it runs on aligned pairs only.
+TARGETED_CHECKS.append(check_date_agreement)

@@ -401,6 +401,22 @@ def date_conflicts(
     return out
 
 
+def date_agreements(
+    ma: list[DateMention], mb: list[DateMention], tolerance: int = 30
+) -> list[tuple[DateMention, DateMention, str]]:
+    """(mention of a, mention of b, kind) for the times of day, or full
+    dates, that two sentences both give and that are compatible. Weekdays,
+    months and years alone are too common to count as agreeing on a fact."""
+    out = []
+    for x in ma:
+        for y in mb:
+            if x.minutes and y.minutes and _cmp_time(x, y, tolerance):
+                out.append((x, y, "time"))
+            elif x.day is not None and y.day is not None and _cmp_date(x, y):
+                out.append((x, y, "date"))
+    return out[:2]
+
+
 @lru_cache(maxsize=1)
 def _event_words() -> dict[str, str]:
     out = {}
@@ -498,3 +514,25 @@ def check_date(
         reasons.append(f'{kind}: "{x.text}" in {art_a.file} vs "{y.text}" in {art_b.file}')
     score = 0.8 if found[0][2] == "date" else 0.75
     return [conflict("date", score, "; ".join(reasons), art_a, art_b, options)]
+
+
+def check_date_agreement(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
+    """Two aligned sentences (the embedding puts them on one fact) that tell
+    the same kind of event and give compatible times or dates agree on them,
+    even where the NLI model cannot tell ("sebelum fajar" ~ "pukul 2:45 pagi")."""
+    a, b = candidate.a, candidate.b
+    art_a, art_b = articles[a.article], articles[b.article]
+    if far_apart(art_a, art_b, options):
+        return []
+    ma = extract_dates(a.text, art_a.date, art_a.language)
+    mb = extract_dates(b.text, art_b.date, art_b.language)
+    tolerance = getattr(options, "time_tolerance_minutes", 30)
+    if not ma or not mb or date_conflicts(ma, mb, tolerance):
+        return []
+    agreeing = date_agreements(ma, mb, tolerance)
+    kinds_a = _sentence_feats(a.text, art_a.date, art_a.language)[1]
+    kinds_b = _sentence_feats(b.text, art_b.date, art_b.language)[1]
+    if not agreeing or not kinds_a & kinds_b:
+        return []
+    why = "; ".join(f'{kind}: "{x.text}" in {art_a.file} ~ "{y.text}" in {art_b.file}' for x, y, kind in agreeing)
+    return [Signal(category="date", verdict="agreement", score=0.7, why=why)]
