@@ -126,10 +126,15 @@ def nli(e, n, c):
     return NLIResult(entailment=e, neutral=n, contradiction=c)
 
 
-def test_contradiction_in_either_direction_wins():
+def test_contradiction_needs_both_directions_and_scores_their_mean():
+    s = signal(nli(0.1, 0.2, 0.7), nli(0.1, 0.4, 0.5), Options())
+    assert (s.category, s.verdict, s.score) == ("nli", "contradiction", pytest.approx(0.6))
+    assert s.why == "NLI: P(contradiction) 0.70 A->B, 0.50 B->A"
+
+
+def test_a_contradiction_in_one_direction_only_is_not_enough():
     s = signal(nli(0.9, 0.05, 0.05), nli(0.1, 0.3, 0.6), Options())
-    assert (s.category, s.verdict, s.score) == ("nli", "contradiction", 0.6)
-    assert s.why == "NLI: P(contradiction) 0.05 A->B, 0.60 B->A"
+    assert s.verdict == "agreement"  # mean P(contradiction) 0.325; P(entailment) 0.9 one way
 
 
 def test_agreement_takes_the_stronger_direction():
