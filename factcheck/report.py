@@ -341,7 +341,9 @@ def render_json(result: Result) -> str:
         "models": result.models,
         # Whether bars were shown is no part of the result: leave it out so
         # a run in a terminal and one in CI write the same file.
-        "options": {k: v for k, v in asdict(result.options).items() if k != "progress"},
+        # Where the report goes and whether bars show do not change a finding,
+        # and leaving them out keeps reports of one comparison byte-identical.
+        "options": {k: v for k, v in asdict(result.options).items() if k not in ("progress", "out")},
         "summary": result.summary(),
         "articles": [_json_article(result, n, a) for n, a in enumerate(result.articles)],
         "findings": [_json_finding(result, f) for f in result.findings],
