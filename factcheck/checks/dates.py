@@ -490,20 +490,28 @@ def _places(text: str) -> set[str]:
     return {fold(m.group(1)) for m in _places_re().finditer(text)}
 
 
+def _pair_mentions(candidate: Candidate, articles: list[Article], options: Options):
+    """(a, b, article of a, article of b, a's mentions, b's mentions), or None
+    when either side has no date or the articles are far apart in time."""
+    a, b = candidate.a, candidate.b
+    art_a, art_b = articles[a.article], articles[b.article]
+    if far_apart(art_a, art_b, options):
+        return None
+    ma = extract_dates(a.text, art_a.date, art_a.language)
+    mb = extract_dates(b.text, art_b.date, art_b.language)
+    return (a, b, art_a, art_b, ma, mb) if ma and mb else None
+
+
 def check_date(
     candidate: Candidate, articles: list[Article], options: Options, common: frozenset = frozenset()
 ) -> list[Signal]:
     """A date or time of day that differs between two sentences about one
     event. Articles far apart in time are not compared: the date of a past
     event does not change over time, two dates there are two events."""
-    a, b = candidate.a, candidate.b
-    art_a, art_b = articles[a.article], articles[b.article]
-    if far_apart(art_a, art_b, options):
+    mentions = _pair_mentions(candidate, articles, options)
+    if not mentions:
         return []
-    ma = extract_dates(a.text, art_a.date, art_a.language)
-    mb = extract_dates(b.text, art_b.date, art_b.language)
-    if not ma or not mb:
-        return []
+    a, b, art_a, art_b, ma, mb = mentions
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
     if not found or not _same_event(
         _sentence_feats(a.text, art_a.date, art_a.language), _sentence_feats(b.text, art_b.date, art_b.language), common
@@ -520,14 +528,12 @@ def check_date_agreement(candidate: Candidate, articles: list[Article], options:
     """Two aligned sentences (the embedding puts them on one fact) that tell
     the same kind of event and give compatible times or dates agree on them,
     even where the NLI model cannot tell ("sebelum fajar" ~ "pukul 2:45 pagi")."""
-    a, b = candidate.a, candidate.b
-    art_a, art_b = articles[a.article], articles[b.article]
-    if far_apart(art_a, art_b, options):
+    mentions = _pair_mentions(candidate, articles, options)
+    if not mentions:
         return []
-    ma = extract_dates(a.text, art_a.date, art_a.language)
-    mb = extract_dates(b.text, art_b.date, art_b.language)
+    a, b, art_a, art_b, ma, mb = mentions
     tolerance = getattr(options, "time_tolerance_minutes", 30)
-    if not ma or not mb or date_conflicts(ma, mb, tolerance):
+    if date_conflicts(ma, mb, tolerance):
         return []
     agreeing = date_agreements(ma, mb, tolerance)
     kinds_a = _sentence_feats(a.text, art_a.date, art_a.language)[1]

@@ -1,0 +1,39 @@
+"""The date check's agreement signal on aligned pairs."""
+
+import datetime as dt
+
+from factcheck.checks.dates import check_date_agreement
+from factcheck.config import Options
+from factcheck.types import Article, Candidate, Sentence
+
+LANDED_BEFORE_DAWN = "Presiden itu mendarat di ibu kota sebelum fajar pada hari Rabu."
+LANDED_AT_2_45 = "Pesawat presiden mendarat sekitar pukul 2:45 pagi waktu setempat."
+LANDED_AT_NIGHT = "Pesawat presiden mendarat sekitar pukul 20:45 malam waktu setempat."
+SIGNED_AT_2_45 = "Kedua menteri menandatangani nota kesepahaman pukul 2:45 pagi."
+
+
+def pair(text_a, text_b, date_b=dt.date(2024, 6, 19)):
+    articles = [
+        Article(file="a.txt", path="a.txt", outlet="a", text=text_a, date=dt.date(2024, 6, 19), language="id"),
+        Article(file="b.txt", path="b.txt", outlet="b", text=text_b, date=date_b, language="id"),
+    ]
+    candidate = Candidate(Sentence(0, 0, 0, len(text_a), text_a), Sentence(1, 0, 0, len(text_b), text_b), 0.95)
+    return check_date_agreement(candidate, articles, Options())
+
+
+def test_compatible_times_of_one_event_agree_and_name_both_values():
+    (signal,) = pair(LANDED_BEFORE_DAWN, LANDED_AT_2_45)
+    assert (signal.category, signal.verdict) == ("date", "agreement")
+    assert "sebelum fajar" in signal.why and "pukul 2:45 pagi" in signal.why
+
+
+def test_conflicting_times_never_agree():
+    assert pair(LANDED_BEFORE_DAWN, LANDED_AT_NIGHT) == []
+
+
+def test_a_different_kind_of_event_does_not_agree():
+    assert pair(LANDED_BEFORE_DAWN, SIGNED_AT_2_45) == []
+
+
+def test_articles_far_apart_in_time_are_not_compared():
+    assert pair(LANDED_BEFORE_DAWN, LANDED_AT_2_45, date_b=dt.date(2023, 9, 13)) == []
