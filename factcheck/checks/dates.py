@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..config import Options
 from ..types import Article, Candidate, Signal
-from .lexicon import content_tokens, fold, load
+from .lexicon import alternation, content_tokens, fold, load
 from .temporal import conflict, far_apart
 
 
@@ -62,10 +62,6 @@ class DateMention:
         return bool(self.fields())
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns():
     lx = load().raw["dates"]
@@ -80,14 +76,14 @@ def _patterns():
     for num, names in lx["weekdays"].items():
         for n in names:
             weekday_of[n] = int(num)
-    months = _alt(month_of)
-    fmonths = _alt(m for m in full_months if m != "may")
-    weekdays = _alt(weekday_of)
-    parts = _alt(lx["day_parts"])
-    ampm = _alt(lx["am_markers"] + lx["pm_markers"])
-    tz = _alt(list(lx["timezones"]) + lx["local_time"])
-    rel_days = _alt(lx["relative_days"])
-    rel_years = _alt(lx["relative_years"])
+    months = alternation(month_of)
+    fmonths = alternation(m for m in full_months if m != "may")
+    weekdays = alternation(weekday_of)
+    parts = alternation(lx["day_parts"])
+    ampm = alternation(lx["am_markers"] + lx["pm_markers"])
+    tz = alternation(list(lx["timezones"]) + lx["local_time"])
+    rel_days = alternation(lx["relative_days"])
+    rel_years = alternation(lx["relative_years"])
     B, E = r"(?<![\w/.:,-])", r"(?![\w/])"
     p = {
         "numeric": re.compile(B + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?" + E),
@@ -270,7 +266,7 @@ def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMe
             continue  # "makan siang" is lunch, not noon
         lo, hi = lx["day_parts"][" ".join(fold(m.group(1)).split())]
         tail = text[m.end() : m.end() + 25]
-        zm = re.match(rf"\s*({_alt(lx['timezones'])})(?![\w])", tail, re.I)
+        zm = re.match(rf"\s*({alternation(lx['timezones'])})(?![\w])", tail, re.I)
         add(DateMention(m.group(0), m.start(), m.end(), minutes=(lo, hi), tz=fold(zm.group(1)) if zm else ""))
     out.sort(key=lambda d: d.start)
     return tuple(out)
@@ -445,7 +441,7 @@ def same_event(a: str, b: str, ma=(), mb=()) -> bool:
 
 @lru_cache(maxsize=1)
 def _event_re() -> re.Pattern:
-    return re.compile(rf"(?<![\w])({_alt(_event_words())})(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])({alternation(_event_words())})(?![\w])", re.I)
 
 
 @lru_cache(maxsize=16384)
@@ -483,7 +479,7 @@ def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:
 @lru_cache(maxsize=1)
 def _places_re() -> re.Pattern:
     # a place where something happens: "di Hanoi", "ke Pyongyang", "in Seoul"
-    return re.compile(rf"(?<![\w])(?:di|ke|in|at|to)\s+(?:ibu\s+kota\s+|bandara\s+)?({_alt(load().raw['places'])})(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])(?:di|ke|in|at|to)\s+(?:ibu\s+kota\s+|bandara\s+)?({alternation(load().raw['places'])})(?![\w])", re.I)
 
 
 def _places(text: str) -> set[str]:

@@ -28,6 +28,11 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").casefold()
 
 
+def alternation(words) -> str:
+    """A bare regex alternation of words, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
 def phrase_pattern(phrases, exact_case_short: bool = True) -> str:
     """One alternation of phrases, longest first, on word boundaries. Short
     all-caps entries (AS, US, UN, PM) only match in capitals, so that the

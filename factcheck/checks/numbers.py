@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from ..config import Options
 from ..types import Article, Candidate, Signal
 from .dates import extract_dates
-from .lexicon import fold, load, stem, stopwords
+from .lexicon import alternation, fold, load, stem, stopwords
 from .temporal import conflict
 
 
@@ -48,10 +48,6 @@ class Quantity:
 
     def value_text(self) -> str:
         return " ".join(self.text.split())
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -71,12 +67,12 @@ def _tables():
 @lru_cache(maxsize=1)
 def _patterns():
     n, unit_of, qual_of = _tables()
-    scale = _alt(n["multipliers"])
-    words = _alt([w for w in n["words"] if w not in ("se", "one")])
+    scale = alternation(n["multipliers"])
+    words = alternation([w for w in n["words"] if w not in ("se", "one")])
     number_word_seq = rf"(?:{words})(?:\s+(?:{words}|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|hundred|thousand|million|billion))*"
-    qual = _alt(qual_of)
-    vague = _alt(n["vague"])
-    ords = _alt(n["ordinals"])
+    qual = alternation(qual_of)
+    vague = alternation(n["vague"])
+    ords = alternation(n["ordinals"])
     return {
         "num": re.compile(
             rf"(?:(?<![\w])({qual})\s+)?"
@@ -178,8 +174,8 @@ def _period_relative(text: str) -> bool:
     """Whether ordinals in this sentence count within a period: "pertama
     dalam 24 tahun", "kedua setelah berselang 24 tahun", "first in 24 years"."""
     n, unit_of, _ = _tables()
-    quals = _alt(n["period_qualifiers"])
-    units = _alt([k for k, v in unit_of.items() if v in ("tahun", "bulan", "minggu", "hari", "jam")])
+    quals = alternation(n["period_qualifiers"])
+    units = alternation([k for k, v in unit_of.items() if v in ("tahun", "bulan", "minggu", "hari", "jam")])
     return bool(
         re.search(rf"(?<![\w])(?:{quals})(?:\s+\w+){{0,2}}\s+(?:\d+|\w+)\s+(?:{units})(?![\w])", text, re.I)
         or re.search(rf"(?<![\w])(?:sejak|since)\s+(?:tahun\s+)?\d{{4}}", text, re.I)
