@@ -8,7 +8,6 @@ base at load time, after its checksum has been checked.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -34,6 +33,16 @@ def expected_sha256() -> str:
         return (WEIGHTS / SHA256_FILE).read_text().split()[0]
     except (OSError, IndexError):
         raise ModelError(f"{WEIGHTS / SHA256_FILE}: missing or empty; reinstall factcheck") from None
+
+
+def verified_weights_file() -> Path:
+    """The weights file, after checking it against its recorded checksum."""
+    from .registry import ModelError, sha256
+
+    path = weights_file()
+    if sha256(path) != expected_sha256():
+        raise ModelError(f"{path}: checksum does not match {SHA256_FILE}; the file was changed or damaged")
+    return path
 
 
 def _quantize(weight):
@@ -66,7 +75,9 @@ def pack(model, meta: dict) -> Path:
     WEIGHTS.mkdir(parents=True, exist_ok=True)
     path = WEIGHTS / WEIGHTS_FILE
     save_file(tensors, str(path), metadata=header)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    from .registry import sha256
+
+    digest = sha256(path)
     (WEIGHTS / SHA256_FILE).write_text(f"{digest}  {WEIGHTS_FILE}\n")
     return path
 
@@ -94,11 +105,9 @@ def assemble(base_folder: Path, out: Path) -> None:
     """The base encoder folder + the shipped layers -> an NLI model folder."""
     from transformers import AutoTokenizer, BertForSequenceClassification
 
-    from .registry import ModelError, sha256
+    from .registry import ModelError
 
-    path = weights_file()
-    if sha256(path) != expected_sha256():
-        raise ModelError(f"{path}: checksum does not match {SHA256_FILE}; the file was changed or damaged")
+    path = verified_weights_file()
     state, header = load_state(path)
     id2label = {int(k): v for k, v in json.loads(header["id2label"]).items()}
     model = BertForSequenceClassification.from_pretrained(
