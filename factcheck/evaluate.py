@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from .models.backends import NLIModel
@@ -56,3 +57,36 @@ def format_report(metrics: dict) -> str:
         lines.append(f"  {label:<14}" + "".join(f"{count:>14}" for count in row))
     lines.append(f"speed     {metrics['pairs_per_second']:.1f} pairs/s")
     return "\n".join(lines)
+
+
+def _softmax(row: list[float], temperature: float) -> list[float]:
+    top = max(row)
+    exps = [math.exp((x - top) / temperature) for x in row]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def fit_temperature(logits: list[list[float]], gold: list[int]) -> float:
+    """The softmax temperature with the lowest negative log-likelihood on
+    (logits, gold): a one-parameter fit that keeps every argmax unchanged."""
+
+    def nll(temperature: float) -> float:
+        return -sum(math.log(max(_softmax(row, temperature)[g], 1e-12)) for row, g in zip(logits, gold))
+
+    grid = [0.5 + 0.02 * i for i in range(151)]  # 0.5 .. 3.5
+    return min(grid, key=nll)
+
+
+def reliability(scores: list[float], hits: list[bool], bins: int = 10) -> dict:
+    """Predicted vs observed rate in equal-width score bins, and the expected
+    calibration error (the bins' gaps weighted by their share of pairs)."""
+    table = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(s, h) for s, h in zip(scores, hits) if lo <= s < hi or (b == bins - 1 and s == 1.0)]
+        if inside:
+            predicted = sum(s for s, _ in inside) / len(inside)
+            observed = sum(h for _, h in inside) / len(inside)
+            table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "predicted": predicted, "observed": observed})
+    ece = sum(row["n"] * abs(row["predicted"] - row["observed"]) for row in table) / max(len(scores), 1)
+    return {"ece": ece, "bins": table}

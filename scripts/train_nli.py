@@ -19,6 +19,7 @@ import math
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import torch
@@ -27,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from factcheck.models import registry, shipped  # noqa: E402
-from factcheck.nli_data import LABELS, read_pairs  # noqa: E402
+from factcheck import synthetic  # noqa: E402
+from factcheck.evaluate import fit_temperature  # noqa: E402
+from factcheck.nli_data import LABELS, Pair, read_pairs  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "indonli"
 
@@ -50,6 +53,12 @@ def parse_args():
     p.add_argument("--max-steps", type=int, default=0, help="stop early (for timing probes)")
     p.add_argument("--pack", action=argparse.BooleanOptionalAction, default=True,
                    help="write the best epoch into factcheck/models/weights/ at the end")
+    p.add_argument("--init", help="start from the best.pt of an earlier run instead of the base encoder")
+    p.add_argument("--replay", type=int, default=0, help="use a seeded sample of this many --train pairs (0: all)")
+    p.add_argument("--synthetic", type=int, default=0,
+                   help="add this many synthetic edit/rewrite pairs made from the --train sentences (factcheck.synthetic)")
+    p.add_argument("--calibrate", action="store_true",
+                   help="fit a softmax temperature on --val and fold it into the classifier before packing")
     p.add_argument("--pack-only", action="store_true",
                    help="do not train: pack the best epoch saved in --out so far")
     return p.parse_args()
@@ -88,16 +97,21 @@ def collate(ids: list[list[int]], labels: list[int], index: list[int], pad_id: i
 
 
 @torch.no_grad()
-def accuracy(model, ids, labels, pad_id, bf16, batch_size=64) -> float:
+def val_logits(model, ids, labels, pad_id, bf16, batch_size=64) -> tuple[torch.Tensor, torch.Tensor]:
     model.eval()
-    correct = 0
+    out, gold_all = [], []
     for index in batches([len(x) for x in ids], batch_size, seed=0):
         input_ids, mask, gold = collate(ids, labels, index, pad_id)
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            logits = model(input_ids=input_ids, attention_mask=mask).logits
-        correct += (logits.argmax(-1) == gold).sum().item()
+            out.append(model(input_ids=input_ids, attention_mask=mask).logits.float())
+        gold_all.append(gold)
     model.train()
-    return correct / len(ids)
+    return torch.cat(out), torch.cat(gold_all)
+
+
+def accuracy(model, ids, labels, pad_id, bf16) -> float:
+    logits, gold = val_logits(model, ids, labels, pad_id, bf16)
+    return (logits.argmax(-1) == gold).float().mean().item()
 
 
 def main():
@@ -126,7 +140,18 @@ def main():
     for param in model.bert.embeddings.parameters():
         param.requires_grad = False
 
+    if args.init:
+        model.load_state_dict(torch.load(args.init, weights_only=False)["model"], strict=False)
+        log.info("initialised from %s", args.init)
     train_pairs = [p for path in args.train for p in read_pairs(path)]
+    if args.replay:
+        train_pairs = random.Random(args.seed).sample(train_pairs, min(args.replay, len(train_pairs)))
+    if args.synthetic:
+        made = synthetic.generate(synthetic.sentences_of(args.train), seed=args.seed)
+        picked = synthetic.training_sample(made, args.synthetic, seed=args.seed)
+        log.info("synthetic pairs %d of %d made: %s", len(picked), len(made),
+                 json.dumps(dict(Counter(f"{p.label}:{p.kind}" for p in picked).most_common())))
+        train_pairs += [Pair(p.premise, p.hypothesis, LABELS["enc".index(p.label)]) for p in picked]
     train_ids, train_labels = encode(tokenizer, train_pairs, args.max_length)
     val_ids, val_labels = encode(tokenizer, read_pairs(args.val), args.max_length)
     lengths = [len(x) for x in train_ids]
@@ -195,6 +220,15 @@ def main():
     if args.pack and (out / "best.pt").exists() and not args.max_steps:
         best = torch.load(out / "best.pt", weights_only=False)
         model.load_state_dict(best["model"], strict=False)
+        if args.calibrate:
+            # Full precision here: the shipped model runs in float32.
+            logits, gold = val_logits(model, val_ids, val_labels, tokenizer.pad_token_id, bf16=False)
+            temperature = fit_temperature(logits.tolist(), gold.tolist())
+            with torch.no_grad():
+                model.classifier.weight /= temperature
+                model.classifier.bias /= temperature
+            history.append({"temperature": temperature})
+            log.info("calibrated: temperature %.3f folded into the classifier", temperature)
         meta = {"train": [Path(p).name for p in args.train], "history": history,
                 "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "val", "out")}}
         path = shipped.pack(model, meta)
