@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 import time
 
+from .checks.nli import signal
+from .config import Options
 from .models.backends import NLIModel
-from .nli_data import LABELS, read_pairs
+from .nli_data import LABELS, Pair, read_pairs
+from .types import NLIResult
 
 
 def evaluate_nli(path: str, nli_model: str, batch_size: int = 32, progress: bool = False) -> dict:
@@ -30,7 +33,7 @@ def evaluate_nli(path: str, nli_model: str, batch_size: int = 32, progress: bool
         recall[label] = hit / gold if gold else 0.0
         precision = hit / said if said else 0.0
         f1.append(2 * precision * recall[label] / (precision + recall[label]) if hit else 0.0)
-    return {
+    metrics = {
         "file": str(path),
         "model": nli_model,
         "n": len(pairs),
@@ -41,7 +44,35 @@ def evaluate_nli(path: str, nli_model: str, batch_size: int = 32, progress: bool
         "confusion": confusion,
         "seconds": seconds,
         "pairs_per_second": len(pairs) / seconds,
+        "calibration": reliability([r.contradiction for r in results], [p.label == "contradiction" for p in pairs]),
     }
+    if any(p.kind for p in pairs):
+        metrics["perturbations"] = perturbation_recall(pairs, results, model)
+    return metrics
+
+
+def perturbation_recall(pairs: list[Pair], results: list[NLIResult], model: NLIModel) -> dict:
+    """Per edit type: the share of edited pairs the report would flag as a
+    contradiction, and the share of their unedited controls it would flag.
+
+    Scored exactly as ``factcheck compare`` scores an aligned pair: both
+    directions, mean P(contradiction) against the default threshold.
+    """
+    options = Options()
+    rows = [(p, r) for p, r in zip(pairs, results) if p.kind]
+    reverse = model.predict([(p.hypothesis, p.premise) for p, _ in rows])
+    table: dict[str, dict[str, int]] = {}
+    for (pair, forward), backward in zip(rows, reverse):
+        flagged = signal(forward, backward, options).verdict == "contradiction"
+        entry = table.setdefault(pair.kind, {"edited": 0, "caught": 0, "controls": 0, "false_alarms": 0})
+        if pair.control:
+            entry["controls"] += 1
+            entry["false_alarms"] += flagged
+        else:
+            entry["edited"] += 1
+            entry["caught"] += flagged
+    total = {key: sum(entry[key] for entry in table.values()) for key in ("edited", "caught", "controls", "false_alarms")}
+    return {"threshold": options.contradiction_threshold, "kinds": table | {"all": total}}
 
 
 def format_report(metrics: dict) -> str:
@@ -56,6 +87,19 @@ def format_report(metrics: dict) -> str:
     for label, row in zip(metrics["labels"], metrics["confusion"]):
         lines.append(f"  {label:<14}" + "".join(f"{count:>14}" for count in row))
     lines.append(f"speed     {metrics['pairs_per_second']:.1f} pairs/s")
+    calibration = metrics["calibration"]
+    lines.append(f"calibration of P(contradiction): expected calibration error {calibration['ece']:.3f}")
+    lines.append("  score bin    pairs  predicted  observed")
+    for row in calibration["bins"]:
+        lines.append(f"  {row['bin']:<10}{row['n']:>8}{row['predicted']:>11.2f}{row['observed']:>10.2f}")
+    if "perturbations" in metrics:
+        bench = metrics["perturbations"]
+        lines.append(f"perturbations, scored as the report does (mean of both directions >= {bench['threshold']}):")
+        lines.append("  edit type       edited  caught  recall  controls  false alarms")
+        for kind, e in bench["kinds"].items():
+            recall = e["caught"] / e["edited"] if e["edited"] else 0.0
+            alarms = e["false_alarms"] / e["controls"] if e["controls"] else 0.0
+            lines.append(f"  {kind:<14}{e['edited']:>8}{e['caught']:>8}{recall:>8.0%}{e['controls']:>10}{alarms:>14.0%}")
     return "\n".join(lines)
 
 

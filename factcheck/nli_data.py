@@ -18,6 +18,8 @@ class Pair:
     premise: str
     hypothesis: str
     label: str  # one of LABELS
+    kind: str = ""  # edit type, in perturbation benchmarks
+    control: bool = False  # the unedited twin of an edited pair
 
 
 def read_pairs(path: str | Path) -> list[Pair]:
@@ -40,7 +42,7 @@ def read_pairs(path: str | Path) -> list[Pair]:
                 continue
             if gold not in _LABEL_NAMES:
                 raise InputError(str(path), f"line {number}: unknown label {gold!r} (use e/n/c or the words)")
-            pairs.append(Pair(premise, hypothesis, _LABEL_NAMES[gold]))
+            pairs.append(Pair(premise, hypothesis, _LABEL_NAMES[gold], str(row.get("kind", "")), bool(row.get("control", False))))
     if not pairs:
         raise InputError(str(path), "no labelled pairs")
     return pairs
