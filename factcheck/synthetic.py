@@ -30,6 +30,12 @@ LEXICON = Path(__file__).parent / "checks" / "data" / "lexicon.json"
 
 # Edit types, in the order the benchmark reports them.
 EDITS = ("number", "year", "date", "time", "weekday", "negation", "antonym", "person", "place", "organisation", "role", "speaker")
+# The edit types an editor cares about, as the benchmark reports them.
+EDIT_TYPES = {
+    "number": "number", "year": "date/time", "date": "date/time", "time": "date/time", "weekday": "weekday",
+    "negation": "negation", "antonym": "antonym", "person": "entity", "place": "entity",
+    "organisation": "entity", "role": "role", "speaker": "speaker",
+}
 REWRITES = ("synonym", "drop_clause", "number_form", "reorder", "identity")
 
 
@@ -457,5 +463,63 @@ def training_sample(pairs: list[SyntheticPair], n: int, seed: int, neutral_share
     identity = take((p for p in pairs if p.kind == "identity"), rest * 0.45 * identity_share)
     rewrites = take((p for p in pairs if p.label == "e" and p.kind != "identity"), rest * 0.45 - len(identity))
     out = neutrals + edits + identity + rewrites
+    rng.shuffle(out)
+    return out
+
+
+_TOKEN_RE = re.compile(r"[\w.,:/-]+")
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.strip(".,:").lower() for t in _TOKEN_RE.findall(text)} - {""}
+
+
+def hypothesis_edits(pairs: Iterable[tuple[str, str]], seed: int = 13) -> list[SyntheticPair]:
+    """Contradictions across wordings: an entailed hypothesis of an NLI pair,
+    edited in one fact that the premise states too.
+
+    Self-pairs (a sentence against an edited copy of itself) teach a model
+    that any near-copy with a change contradicts; outlets never write
+    near-copies. Editing a hypothesis that is worded differently from its
+    premise teaches the fact itself. Only edits that remove words found in
+    the premise are kept (negation excepted), so the changed fact is one the
+    premise commits to.
+    """
+    rng = random.Random(seed)
+    items = [(p, h) for p, h in pairs]
+    pools = Pools.from_sentences([text for pair in items for text in pair])
+    counts: dict[str, int] = {}
+    out = []
+    for index, (premise, hypothesis) in enumerate(items):
+        premise_tokens = _tokens(premise)
+        options = {}
+        for kind in EDITS:
+            edited = edit(kind, hypothesis, random.Random(seed + index), pools)
+            if edited and (kind == "negation" or _tokens(hypothesis) - _tokens(edited) <= premise_tokens):
+                options[kind] = edited
+        if not options:
+            continue
+        kinds = sorted(options)
+        kind = rng.choices(kinds, weights=[1 / (1 + counts.get(k, 0)) ** 2 for k in kinds])[0]
+        counts[kind] = counts.get(kind, 0) + 1
+        a, b = _oriented(premise, options[kind], rng, swap=True)
+        out.append(SyntheticPair(a, b, "c", kind, index))
+    return out
+
+
+def balanced(pairs: list[SyntheticPair], n: int, seed: int) -> list[SyntheticPair]:
+    """Up to ``n`` pairs taken in turn from each kind, so common edits
+    (negation) do not crowd out rare ones (times, speakers)."""
+    rng = random.Random(seed)
+    by_kind: dict[str, list[SyntheticPair]] = {}
+    for pair in pairs:
+        by_kind.setdefault(pair.kind, []).append(pair)
+    for group in by_kind.values():
+        rng.shuffle(group)
+    out: list[SyntheticPair] = []
+    while len(out) < n and any(by_kind.values()):
+        for kind in sorted(by_kind):
+            if by_kind[kind] and len(out) < n:
+                out.append(by_kind[kind].pop())
     rng.shuffle(out)
     return out

@@ -115,3 +115,25 @@ def test_training_sample_balances_labels():
     labels = [p.label for p in sample]
     assert labels.count("n") == 8 and labels.count("c") == 17
     assert sum(p.kind == "identity" for p in sample) < sum(p.kind == "synonym" for p in sample)
+
+
+def test_hypothesis_edits_change_a_fact_the_premise_states():
+    pairs = [
+        ("Banjir merendam 1.200 rumah di Bekasi pada Senin malam, kata petugas.", "Banjir merendam 1.200 rumah di Bekasi."),
+        # The hypothesis's only number is not in the premise: no number edit, but negation still applies.
+        ("Warga membersihkan sungai bersama relawan.", "Sebanyak 40 warga membersihkan sungai."),
+    ]
+    out = S.hypothesis_edits(pairs, seed=3)
+    assert [p.label for p in out] == ["c", "c"]
+    first = out[0]
+    edited = first.hypothesis if first.premise.startswith("Banjir merendam 1.200 rumah di Bekasi pada") else first.premise
+    assert edited != pairs[0][1]
+    assert out[1].kind == "negation"
+
+
+def test_balanced_takes_kinds_in_turn():
+    pairs = [S.SyntheticPair("a", "b", "c", "negation", i) for i in range(10)] + [
+        S.SyntheticPair("a", "b", "c", "time", 10 + i) for i in range(2)]
+    picked = S.balanced(pairs, 6, seed=0)
+    assert sorted(p.kind for p in picked).count("time") == 2
+    assert len(picked) == 6

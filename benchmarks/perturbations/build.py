@@ -5,7 +5,9 @@
 Sentences come from IndoNLI val and the translated MNLI dev sample: never
 from the files the NLI model trains on (IndoNLI train, the translated MNLI
 train sample) and never from seeds/. Each sentence gives one edited pair
-(label c, ``kind`` = the edit) and its control: the same harmless rewrite
+(label c, ``edit`` = the generator's edit, ``kind`` = its type as the
+report groups them: number, date/time, weekday, negation, antonym, entity,
+role, speaker) and its control: the same harmless rewrite
 without the edit (label e, ``control`` true). Pairs listed in rejected.txt
 (edits a reviewer found ungrammatical or not contradictory) are left out,
 and handmade.jsonl adds reviewed pairs for edit types the corpus rarely
@@ -63,6 +65,9 @@ def main() -> None:
     handmade = HERE / "handmade.jsonl"
     if handmade.exists():
         rows += [json.loads(line) for line in handmade.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # eval-nli reports per "kind": the editor's edit types; "edit" keeps the generator's finer name.
+    for row in rows:
+        row["edit"], row["kind"] = row["kind"], synthetic.EDIT_TYPES[row["kind"]]
     with open(HERE / "pairs.jsonl", "w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
