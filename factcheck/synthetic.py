@@ -523,3 +523,54 @@ def balanced(pairs: list[SyntheticPair], n: int, seed: int) -> list[SyntheticPai
                 out.append(by_kind[kind].pop())
     rng.shuffle(out)
     return out
+
+
+def _lower_first(s: str) -> str:
+    first = s.split()[0] if s.split() else ""
+    keep = first.isupper() or any(c.isupper() for c in first[1:]) or first in _words()["weekdays"]
+    return s if keep else s[:1].lower() + s[1:]
+
+
+def _attributed(s: str, name: str, verb: str, front: bool) -> str:
+    body = s.rstrip(".!? ")
+    if front:
+        return f"{name} {verb} bahwa {_lower_first(body)}."
+    return f"{body}, {verb} {name}."
+
+
+def _dated(s: str, day: str, front: bool) -> str:
+    body = s.rstrip(".!? ")
+    return f"Pada hari {day}, {_lower_first(body)}." if front else f"{body} pada hari {day}."
+
+
+def injected(sentences: list[str], seed: int = 13) -> list[SyntheticPair]:
+    """Speaker and weekday pairs for sentences that name neither.
+
+    Corpus sentences rarely quote anyone by name or give a weekday, yet
+    outlets most often disagree on exactly these. Each sentence gets a
+    speaker (or a weekday) in one wording; the entailed twin keeps it in
+    another wording, the contradiction swaps it for another one.
+    """
+    rng = random.Random(seed)
+    w = _words()
+    names = [f"{first} {last}" for first in w["first_names"] for last in w["last_names"]]
+    out = []
+    for index, s in enumerate(sentences):
+        if _people(s) or _word_re(w["weekdays"]).search(s) or '"' in s or "“" in s:
+            continue
+        if rng.random() < 0.5:
+            kind = "speaker"
+            one, other = rng.sample(names, 2)
+            verbs = rng.sample(w["attribution_verbs"], 2)
+            premise = _attributed(s, one, verbs[0][1], front=False)
+            same = _attributed(s, one, verbs[1][0], front=True)
+            swapped = _attributed(s, other, verbs[1][0], front=True)
+        else:
+            kind = "weekday"
+            one, other = rng.sample(w["weekdays"], 2)
+            premise = _dated(s, one, front=rng.random() < 0.5)
+            front = rng.random() < 0.5
+            same, swapped = _dated(s, one, front), _dated(s, other, front)
+        out.append(SyntheticPair(*_oriented(premise, swapped, rng, True), "c", kind, index))
+        out.append(SyntheticPair(premise, same, "e", kind, index))
+    return out

@@ -57,12 +57,15 @@ def parse_args():
     p.add_argument("--replay", type=int, default=0, help="use a seeded sample of this many --train pairs (0: all)")
     p.add_argument("--synthetic", type=int, default=0,
                    help="add this many synthetic edit/rewrite pairs made from the --train sentences (factcheck.synthetic)")
+    p.add_argument("--injected", type=int, default=0,
+                   help="add this many speaker/weekday pairs made by giving --train sentences a speaker or a weekday")
     p.add_argument("--hypothesis-edits", type=int, default=0,
                    help="add this many contradictions made by editing one fact of entailed --train hypotheses")
     p.add_argument("--calibrate", action="store_true",
                    help="fit a softmax temperature on --val and fold it into the classifier before packing")
-    p.add_argument("--merge-with", help="best.pt of an earlier run to average with before packing (weight-space ensemble)")
-    p.add_argument("--merge-weight", type=float, default=0.5, help="share of --merge-with in the average")
+    p.add_argument("--merge-with", nargs="+", default=[], metavar="BEST_PT=SHARE",
+                   help="average this run's best state with earlier runs' best.pt before packing "
+                        "(a weight-space ensemble); this run gets the share the others leave")
     p.add_argument("--pack-only", action="store_true",
                    help="do not train: pack the best epoch saved in --out so far")
     return p.parse_args()
@@ -157,6 +160,11 @@ def main():
         log.info("synthetic pairs %d of %d made: %s", len(picked), len(made),
                  json.dumps(dict(Counter(f"{p.label}:{p.kind}" for p in picked).most_common())))
         train_pairs += [Pair(p.premise, p.hypothesis, LABELS["enc".index(p.label)]) for p in picked]
+    if args.injected:
+        made = synthetic.injected(synthetic.sentences_of(args.train), seed=args.seed)
+        picked = random.Random(args.seed).sample(made, min(args.injected, len(made)))
+        log.info("injected pairs %d of %d made", len(picked), len(made))
+        train_pairs += [Pair(p.premise, p.hypothesis, LABELS["enc".index(p.label)]) for p in picked]
     if args.hypothesis_edits:
         made = synthetic.hypothesis_edits(entailed, seed=args.seed)
         picked = synthetic.balanced(made, args.hypothesis_edits, seed=args.seed)
@@ -232,12 +240,16 @@ def main():
         best = torch.load(out / "best.pt", weights_only=False)
         model.load_state_dict(best["model"], strict=False)
         if args.merge_with:
-            # Averaging with the earlier run's weights keeps most of what this
-            # run learned while giving back most of what it forgot.
-            earlier = torch.load(args.merge_with, weights_only=False)["model"]
-            w = args.merge_weight
-            model.load_state_dict({n: (1 - w) * v + w * earlier[n] for n, v in best["model"].items()}, strict=False)
-            log.info("averaged with %s (weight %.2f)", args.merge_with, w)
+            # Averaging with earlier runs' weights keeps most of what this run
+            # learned while giving back most of what it forgot.
+            shares = {path: float(share) for path, share in (item.rsplit("=", 1) for item in args.merge_with)}
+            own = 1 - sum(shares.values())
+            merged = {n: own * v for n, v in best["model"].items()}
+            for path, share in shares.items():
+                for n, v in torch.load(path, weights_only=False)["model"].items():
+                    merged[n] += share * v
+            model.load_state_dict(merged, strict=False)
+            log.info("averaged: this run %.2f, %s", own, shares)
         if args.calibrate:
             # Full precision here: the shipped model runs in float32.
             logits, gold = val_logits(model, val_ids, val_labels, tokenizer.pad_token_id, bf16=False)
