@@ -544,11 +544,11 @@ def _dated(s: str, day: str, front: bool) -> str:
 
 
 def injected(sentences: list[str], seed: int = 13) -> list[SyntheticPair]:
-    """Speaker and weekday pairs for sentences that name neither.
+    """Speaker, role and weekday pairs for sentences that name none.
 
     Corpus sentences rarely quote anyone by name or give a weekday, yet
     outlets most often disagree on exactly these. Each sentence gets a
-    speaker (or a weekday) in one wording; the entailed twin keeps it in
+    speaker (perhaps with an office) or a weekday in one wording; the entailed twin keeps it in
     another wording, the contradiction swaps it for another one.
     """
     rng = random.Random(seed)
@@ -558,19 +558,24 @@ def injected(sentences: list[str], seed: int = 13) -> list[SyntheticPair]:
     for index, s in enumerate(sentences):
         if _people(s) or _word_re(w["weekdays"]).search(s) or '"' in s or "“" in s:
             continue
-        if rng.random() < 0.5:
-            kind = "speaker"
-            one, other = rng.sample(names, 2)
-            verbs = rng.sample(w["attribution_verbs"], 2)
-            premise = _attributed(s, one, verbs[0][1], front=False)
-            same = _attributed(s, one, verbs[1][0], front=True)
-            swapped = _attributed(s, other, verbs[1][0], front=True)
-        else:
-            kind = "weekday"
+        kind = rng.choice(("speaker", "role", "weekday"))
+        if kind == "weekday":
             one, other = rng.sample(w["weekdays"], 2)
             premise = _dated(s, one, front=rng.random() < 0.5)
             front = rng.random() < 0.5
             same, swapped = _dated(s, one, front), _dated(s, other, front)
+        else:
+            # A speaker swap changes the person; a role swap keeps the person
+            # and changes the office they speak in.
+            name = rng.choice(names)
+            role, other_role = rng.sample(w["roles"], 2)
+            other = rng.choice([n for n in names if n != name]) if kind == "speaker" else name
+            if kind == "role":
+                name, other = f"{role} {name}", f"{other_role} {other}"
+            verbs = rng.sample(w["attribution_verbs"], 2)
+            premise = _attributed(s, name, verbs[0][1], front=False)
+            same = _attributed(s, name, verbs[1][0], front=True)
+            swapped = _attributed(s, other, verbs[1][0], front=True)
         out.append(SyntheticPair(*_oriented(premise, swapped, rng, True), "c", kind, index))
         out.append(SyntheticPair(premise, same, "e", kind, index))
     return out

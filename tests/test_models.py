@@ -365,3 +365,63 @@ def test_shipped_nli_model_passes_the_crosslingual_sanity_floor():
     metrics = evaluate.evaluate_nli(str(CROSSLINGUAL), registry.NLI, batch_size=16)
     assert metrics["n"] >= 60
     assert metrics["accuracy"] >= 0.5, evaluate.format_report(metrics)
+
+
+# --- calibration and the perturbation benchmark --------------------------------
+
+
+def test_reliability_table_and_expected_calibration_error():
+    table = evaluate.reliability([0.05, 0.15, 0.95, 0.92], [False, True, True, True], bins=10)
+    assert [row["bin"] for row in table["bins"]] == ["0.0-0.1", "0.1-0.2", "0.9-1.0"]
+    # Gaps 0.05, 0.85, 0.065 weighted 1, 1, 2 over 4 pairs.
+    assert table["ece"] == pytest.approx((0.05 + 0.85 + 2 * 0.065) / 4)
+
+
+def test_fit_temperature_softens_an_overconfident_model():
+    # Right 3 times in 4 with logits that claim ~0.98: the best temperature is above 1.
+    logits = [[4.0, 0.0, 0.0]] * 4
+    assert evaluate.fit_temperature(logits, [0, 0, 0, 1]) > 1.5
+    assert evaluate.fit_temperature([[4.0, 0.0, 0.0]] * 4, [0, 0, 0, 0]) <= 0.6
+
+
+def test_eval_nli_reports_recall_and_false_alarms_per_edit_type(tmp_path, models):
+    rows = []
+    for kind in ("number", "speaker"):
+        rows.append({"premise": "Hujan turun deras.", "hypothesis": "Hujan turun ringan.", "label": "c", "kind": kind})
+        rows.append({"premise": "Hujan turun deras.", "hypothesis": "Hujan deras turun.", "label": "e", "kind": kind,
+                     "control": True})
+    path = _jsonl(tmp_path / "bench.jsonl", [json.dumps(r) for r in rows])
+    metrics = evaluate.evaluate_nli(str(path), models["contradicts"])
+    kinds = metrics["perturbations"]["kinds"]
+    # A model that always says contradiction catches every edit and flags every control.
+    assert kinds["number"] == {"edited": 1, "caught": 1, "controls": 1, "false_alarms": 1}
+    assert kinds["all"] == {"edited": 2, "caught": 2, "controls": 2, "false_alarms": 2}
+    text = evaluate.format_report(metrics)
+    assert "speaker" in text and "false alarms" in text and "expected calibration error" in text
+    agrees = evaluate.evaluate_nli(str(path), models["agrees"])["perturbations"]["kinds"]["all"]
+    assert agrees == {"edited": 2, "caught": 0, "controls": 2, "false_alarms": 0}
+
+
+PERTURBATIONS = Path(__file__).resolve().parents[1] / "benchmarks" / "perturbations" / "pairs.jsonl"
+
+
+def test_perturbation_benchmark_is_held_out_and_paired():
+    rows = [json.loads(line) for line in PERTURBATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    edited = [r for r in rows if not r["control"]]
+    assert len(edited) >= 200 and len(rows) == 2 * len(edited)
+    assert {r["kind"] for r in edited} == {"number", "date/time", "weekday", "negation", "antonym", "entity", "role", "speaker"}
+    seeds = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for r in rows:
+        assert r["hypothesis"] not in seeds and r["premise"] not in seeds
+
+
+@pytest.mark.models
+def test_shipped_nli_model_on_the_perturbation_benchmark():
+    _need_shipped_weights()
+    metrics = evaluate.evaluate_nli(str(PERTURBATIONS), registry.NLI)
+    kinds = metrics["perturbations"]["kinds"]
+    report = evaluate.format_report(metrics)
+    assert kinds["all"]["caught"] / kinds["all"]["edited"] >= 0.8, report
+    assert kinds["all"]["false_alarms"] / kinds["all"]["controls"] <= 0.1, report
+    for kind, entry in kinds.items():
+        assert entry["caught"] / entry["edited"] >= 0.6, f"{kind}\n{report}"

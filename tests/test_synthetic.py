@@ -143,9 +143,9 @@ def test_injected_speaker_and_weekday_pairs():
     sentences = ["Harga cabai di pasar tradisional turun dua ribu rupiah per kilogram.",
                  "Pemerintah kota membuka posko pengaduan banjir di setiap kelurahan."] * 4
     out = S.injected(sentences, seed=2)
-    assert {p.kind for p in out} <= {"speaker", "weekday"} and out
+    assert {p.kind for p in out} <= {"speaker", "role", "weekday"} and out
     w = S._words()
-    names = {f"{a} {b}" for a in w["first_names"] for b in w["last_names"]} | set(w["weekdays"])
+    names = {f"{a} {b}" for a in w["first_names"] for b in w["last_names"]} | set(w["weekdays"]) | set(w["roles"])
 
     def facts(text):
         return {n for n in names if n in text}
@@ -153,6 +153,6 @@ def test_injected_speaker_and_weekday_pairs():
     for c, e in zip(out[::2], out[1::2]):
         assert c.label == "c" and e.label == "e" and c.kind == e.kind
         # The entailed twin keeps the premise's speaker or weekday; the contradiction swaps it.
-        assert facts(e.premise) == facts(e.hypothesis) and len(facts(e.premise)) == 1
+        assert facts(e.premise) == facts(e.hypothesis) and facts(e.premise)
         assert facts(c.premise) != facts(c.hypothesis)
     assert S.injected(["Gubernur Budi Santoso meresmikan pasar itu pada hari Senin."], seed=0) == []
