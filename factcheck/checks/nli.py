@@ -35,8 +35,10 @@ def signal(ab: NLIResult, ba: NLIResult, options: Options) -> Signal:
       directions.
 
     So the score is the NLI model's probability, between 0 and 1, for the
-    verdict it stands behind. It is the model's confidence, not a calibrated
-    chance that an editor would agree.
+    verdict it stands behind. The shipped model's probabilities are
+    temperature-calibrated on IndoNLI val (README, "What the score means"); a
+    model passed with --nli-model may not be. It is still not the chance
+    that an editor would agree.
     """
     contradiction = (ab.contradiction + ba.contradiction) / 2
     entailment = max(ab.entailment, ba.entailment)
