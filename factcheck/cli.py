@@ -75,6 +75,14 @@ def _run_options(
     nli_model: Annotated[
         str, typer.Option(metavar="MODEL", help="NLI cross-encoder: built-in name, local folder or hub name.")
     ] = DEFAULTS.nli_model,
+    precision: Annotated[
+        str,
+        typer.Option(
+            metavar="P",
+            help="Number format the models compute in: auto (bfloat16 where the CPU has it natively), "
+            "float32 or bfloat16.",
+        ),
+    ] = DEFAULTS.precision,
     fail_on: Annotated[
         str, typer.Option(metavar="VERDICT", help="Which verdict fails the run (exit 1): contradiction, or none.")
     ] = DEFAULTS.fail_on,

@@ -22,7 +22,7 @@ from factcheck.checks import RUN_CHECKS, TARGETED_CHECKS, nli
 from factcheck.checks.roster import load_roster
 from factcheck.checks.temporal import over_time
 from factcheck.config import Options
-from factcheck.models.backends import Embedder, NLIModel, locate
+from factcheck.models.backends import Embedder, NLIModel, locate, resolve_precision
 from factcheck.types import Article, Candidate, Claim, Finding, NLIResult, Sentence, Signal
 
 if TYPE_CHECKING:
@@ -154,8 +154,10 @@ def compare(
         # should not.
         locate(options.embedding_model, "embedding")
         locate(options.nli_model, "nli")
-        embedder = Embedder(options.embedding_model, options.batch_size, options.progress)
-        nli_model = NLIModel(options.nli_model, options.batch_size, options.progress)
+        # The report records the precision the models ran in, not "auto".
+        options = replace(options, precision=resolve_precision(options.precision))
+        embedder = Embedder(options.embedding_model, options.batch_size, options.progress, options.precision)
+        nli_model = NLIModel(options.nli_model, options.batch_size, options.progress, options.precision)
     with stage("embed"):
         texts, owner = align.views(sentences, options)
         similarity = align.Similarity(embedder.encode(texts), owner)

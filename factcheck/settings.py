@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from factcheck.config import Options
+from factcheck.config import PRECISIONS, Options
 
 CONFIG_FILE = "factcheck.toml"
 DEFAULT, COMMAND_LINE = "default", "command line"
@@ -26,7 +26,11 @@ FIELDS = [f.name for f in fields(Options) if f.name != "progress"]
 PATHS = {"roster", "references", "waivers", "out"}
 # A model is a built-in name, a hub name or a folder: a folder only if it exists.
 MODELS = {"embedding_model", "nli_model"}
-CHOICES = {"fail_on": ("contradiction", "none"), "formats": ("csv", "md", "json", "html")}
+CHOICES = {
+    "fail_on": ("contradiction", "none"),
+    "formats": ("csv", "md", "json", "html"),
+    "precision": PRECISIONS,
+}
 RANGES = {
     "min_score": (0, 1),
     "min_similarity": (-1, 1),

@@ -5,7 +5,16 @@ import pytest
 
 from factcheck.checks.nli import predict_both, signal
 from factcheck.config import Options
-from factcheck.models.backends import Embedder, ModelError, NLIModel, label_columns, locate
+from factcheck.models import backends
+from factcheck.models.backends import (
+    NLI_LABELS,
+    Embedder,
+    ModelError,
+    NLIModel,
+    label_columns,
+    locate,
+    resolve_precision,
+)
 from factcheck.types import NLIResult
 
 TEXTS = [
@@ -16,9 +25,14 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def embedder(models):
-    return Embedder(models["embedder"], batch_size=2)
+# The two precisions a model runs in; an explicit bfloat16 runs on any CPU,
+# emulated where it is not native.
+CONCRETE = ["float32", "bfloat16"]
+
+
+@pytest.fixture(scope="module", params=CONCRETE)
+def embedder(models, request):
+    return Embedder(models["embedder"], batch_size=2, precision=request.param)
 
 
 def test_embeddings_are_unit_float32_rows_in_input_order(embedder):
@@ -32,7 +46,8 @@ def test_embeddings_are_unit_float32_rows_in_input_order(embedder):
 
 
 def test_the_model_folders_default_prompt_applies(embedder):
-    raw = embedder.model.encode(["passage: " + TEXTS[0], TEXTS[0]], prompt="", normalize_embeddings=True)
+    raw = embedder.model.encode(["passage: " + TEXTS[0], TEXTS[0]], prompt="")
+    raw /= np.linalg.norm(raw, axis=1, keepdims=True)  # in float32, as encode does
     ours = embedder.encode(TEXTS[:1])[0]
     assert np.allclose(ours, raw[0], atol=1e-5)
     assert not np.allclose(ours, raw[1], atol=1e-3)
@@ -42,17 +57,19 @@ def test_no_texts_no_rows(embedder):
     assert embedder.encode([]).shape[0] == 0
 
 
+@pytest.mark.parametrize("precision", CONCRETE)
 @pytest.mark.parametrize("name", ["contradicts", "permuted"])
-def test_nli_labels_are_read_by_name_not_position(models, name):
+def test_nli_labels_are_read_by_name_not_position(models, name, precision):
     # Both models put their bias on the column *named* contradiction: column
     # 2 in one, column 0 (spelled "CONTRADICTION") in the other.
-    [result] = NLIModel(models[name]).predict([(TEXTS[0], TEXTS[1])])
+    [result] = NLIModel(models[name], precision=precision).predict([(TEXTS[0], TEXTS[1])])
     assert result.contradiction == pytest.approx(0.9094, abs=1e-3)
     assert result.entailment == pytest.approx(0.0453, abs=1e-3)
 
 
-def test_nli_results_keep_input_order_and_are_deterministic(models):
-    model = NLIModel(models["random"], batch_size=2)
+@pytest.mark.parametrize("precision", CONCRETE)
+def test_nli_results_keep_input_order_and_are_deterministic(models, precision):
+    model = NLIModel(models["random"], batch_size=2, precision=precision)
     pairs = [(a, b) for a in TEXTS for b in TEXTS if a != b]
     batched = model.predict(pairs)
     assert batched == model.predict(pairs)
@@ -61,6 +78,64 @@ def test_nli_results_keep_input_order_and_are_deterministic(models):
         assert alone.contradiction == pytest.approx(result.contradiction, abs=1e-5)
         assert alone.entailment == pytest.approx(result.entailment, abs=1e-5)
     assert len({round(r.contradiction, 6) for r in batched}) > 1  # the output does depend on the input
+
+
+def test_bfloat16_results_are_close_to_float32(models):
+    full, half = (Embedder(models["embedder"], precision=p).encode(TEXTS) for p in CONCRETE)
+    assert half.dtype == np.float32 and np.allclose(np.linalg.norm(half, axis=1), 1, atol=1e-5)
+    assert (full * half).sum(axis=1).min() > 0.999  # cosine of each text's two embeddings
+    pairs = [(a, b) for a in TEXTS for b in TEXTS if a != b]
+    full, half = (NLIModel(models["random"], precision=p).predict(pairs) for p in CONCRETE)
+    assert all(isinstance(r.contradiction, float) for r in half)
+    assert max(abs(getattr(a, k) - getattr(b, k)) for a, b in zip(full, half) for k in NLI_LABELS) < 0.01
+
+
+def test_a_float32_and_a_bfloat16_copy_are_cached_apart(models):
+    import torch
+
+    full, half = (Embedder(models["embedder"], precision=p).model for p in CONCRETE)
+    assert full is not half
+    assert {p.dtype for p in full.parameters()} == {torch.float32}
+    assert {p.dtype for p in half.parameters()} == {torch.bfloat16}
+    assert Embedder(models["embedder"], precision="float32").model is full
+    full, half = (NLIModel(models["random"], precision=p).model for p in CONCRETE)
+    assert (full.dtype, half.dtype) == (torch.float32, torch.bfloat16)
+
+
+def test_auto_precision_is_a_concrete_one(models):
+    assert resolve_precision("auto") == ("bfloat16" if backends.native_bfloat16() else "float32")
+    assert Embedder(models["embedder"]).precision in CONCRETE
+    assert NLIModel(models["random"], precision="auto").precision == resolve_precision("auto")
+    with pytest.raises(ValueError, match="'fp16' is not one of auto, float32, bfloat16"):
+        resolve_precision("fp16")
+
+
+@pytest.mark.parametrize(
+    "capability, flags, native",
+    [
+        ("AVX512", {"avx512f", "avx512_bf16"}, True),
+        ("AVX512", {"avx512f", "amx_bf16", "amx_tile"}, True),
+        ("AVX512", {"avx512f"}, False),  # bfloat16 would be emulated
+        ("AVX2", {"avx2", "avx512_bf16"}, False),  # e.g. ATEN_CPU_CAPABILITY=avx2
+        ("AVX512", set(), False),  # no /proc/cpuinfo: not Linux
+    ],
+)
+def test_bfloat16_is_native_only_with_avx512_kernels_and_bf16_instructions(monkeypatch, capability, flags, native):
+    monkeypatch.setattr("torch.backends.cpu.get_cpu_capability", lambda: capability)
+    monkeypatch.setattr(backends, "_cpu_flags", lambda: flags)
+    backends.native_bfloat16.cache_clear()
+    try:
+        assert backends.native_bfloat16() is native
+        assert resolve_precision("auto") == ("bfloat16" if native else "float32")
+    finally:
+        backends.native_bfloat16.cache_clear()
+
+
+def test_cpu_flags_are_read_from_cpuinfo(tmp_path):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu avx512f amx_bf16\nbugs\t\t: spectre_v1\n", encoding="utf-8")
+    assert backends._cpu_flags(str(cpuinfo)) == {"fpu", "avx512f", "amx_bf16"}
+    assert backends._cpu_flags(str(tmp_path / "missing")) == set()
 
 
 def test_unnamed_labels_are_refused(models):
@@ -158,7 +233,9 @@ def test_pairs_are_judged_both_ways(models):
 
     a = Sentence(0, 0, 0, len(TEXTS[0]), TEXTS[0])
     b = Sentence(1, 0, 0, len(TEXTS[2]), TEXTS[2])
-    model = NLIModel(models["random"])
+    # float32: the random model's two directions differ by about 1e-6,
+    # less than bfloat16 resolves.
+    model = NLIModel(models["random"], precision="float32")
     [(ab, ba)] = predict_both([Candidate(a, b, 0.9)], model)
     assert model.predict([(a.text, b.text), (b.text, a.text)]) == [ab, ba]
     assert ab != ba

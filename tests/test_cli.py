@@ -150,10 +150,17 @@ def test_dates_set_by_hand_reach_the_report(article_paths, model_args, tmp_path,
     assert "**kompas**, 2024-06-18" in (out / "report.md").read_text(encoding="utf-8")
 
 
+def test_the_precision_flag_reaches_the_models_and_the_report(article_paths, model_args, nli_only):
+    result = run(*article_paths, *model_args, "--precision", "float32", "--format", "json", "--out", "-")
+    assert result.exit_code == 1, result.stderr
+    assert json.loads(result.stdout)["options"]["precision"] == "float32"
+
+
 def test_usage_errors_exit_2(article_paths):
     assert run(*article_paths, "--date", "no-equals-sign").exit_code == 2
     assert run(*article_paths, "--fail-on", "warning").exit_code == 2
     assert run(*article_paths, "--min-score", "1.5").exit_code == 2
+    assert run(*article_paths, "--precision", "fp16").exit_code == 2
     assert run().exit_code == 2
 
 

@@ -94,6 +94,7 @@ def test_formats_from_the_file_choose_the_reports(desk, article_paths, model_arg
         ("top-k = 1.5\n", "top-k: expected a whole number, got 1.5"),
         ("formats = ['pdf']\n", "formats: ['pdf'] is not one of csv, md, json, html"),
         ("roster = 'a.csv'\n", "roster: expected a list of strings, got 'a.csv'"),
+        ("precision = 'fp16'\n", "precision: 'fp16' is not one of auto, float32, bfloat16"),
         ("min-score = \n", "cannot read it"),
     ],
 )
@@ -111,6 +112,19 @@ def test_a_bad_flag_value_is_checked_like_a_file_value(desk):
     result = runner.invoke(app, ["config", "show", "--format", "pdf"])
     assert result.exit_code == 2
     assert result.stderr == "factcheck: error: --format: ['pdf'] is not one of csv, md, json, html\n"
+
+
+def test_precision_is_a_setting_like_the_others(desk):
+    assert show()["precision"].startswith('precision = "auto" ') and show()["precision"].endswith("# default")
+    config = desk / "factcheck.toml"
+    config.write_text('precision = "float32"\n', encoding="utf-8")
+    assert settings.resolve({}).options.precision == "float32"
+    assert show()["precision"].endswith(f"# {config}")
+    line = show("--precision", "bfloat16")["precision"]
+    assert line.startswith('precision = "bfloat16" ') and line.endswith("# command line")
+    result = runner.invoke(app, ["config", "show", "--precision", "half"])
+    assert result.exit_code == 2
+    assert result.stderr == "factcheck: error: --precision: 'half' is not one of auto, float32, bfloat16\n"
 
 
 def test_waive_writes_to_the_configured_file(desk):

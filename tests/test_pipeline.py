@@ -70,6 +70,21 @@ def test_contradicting_pairs_are_found_with_their_sources(article_paths, options
     assert set(result.timings) >= {"ingest", "embed", "align", "nli"}
 
 
+@pytest.mark.parametrize("precision", ["float32", "bfloat16"])
+def test_the_models_run_in_the_precision_asked_for(article_paths, options, nli_only, precision):
+    result = factcheck.compare(article_paths, options, precision=precision)
+    assert result.options.precision == precision
+    assert pairs(result) == EXPECTED_PAIRS
+    assert [f.score for f in result.findings] == [pytest.approx(0.9094, abs=1e-3)] * 3
+
+
+def test_auto_precision_is_reported_as_the_one_used(article_paths, options, nli_only):
+    from factcheck.models.backends import resolve_precision
+
+    assert options.precision == "auto"
+    assert factcheck.compare(article_paths, options).options.precision == resolve_precision("auto")
+
+
 def test_agreeing_model_passes_the_gate(article_paths, options, models, nli_only):
     result = factcheck.compare(article_paths, options, nli_model=models["agrees"])
     assert {f.verdict for f in result.findings} == {"agreement"}

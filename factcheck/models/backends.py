@@ -17,11 +17,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import TypeVar
 
 import numpy as np
 from tqdm import tqdm
 
+from factcheck.config import PRECISIONS
 from factcheck.models.registry import ModelError, resolve
 from factcheck.types import NLIResult
 
@@ -119,15 +121,55 @@ def _quiet_libraries() -> Iterator[None]:
         st_logger.setLevel(st_level)
 
 
-# Loaded models by (role, folder or hub name): a program that compares many
-# story sets in one process loads each model once.
-_LOADED: dict[tuple[str, str], object] = {}
+def resolve_precision(precision: str) -> str:
+    """The number format a model runs in: "float32" or "bfloat16"; "auto" is
+    bfloat16 where the CPU computes it natively (see ``native_bfloat16``)."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    if precision == "auto":
+        return "bfloat16" if native_bfloat16() else "float32"
+    return precision
 
 
-def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool) -> T:
+@cache
+def native_bfloat16() -> bool:
+    """Whether this CPU has bfloat16 arithmetic that PyTorch uses: AVX-512
+    kernels (which ATEN_CPU_CAPABILITY can turn off) and the avx512_bf16 or
+    amx_bf16 instructions. Elsewhere bfloat16 is emulated and slower than
+    float32. Linux only: other systems report no CPU flags here."""
+    import torch
+
+    if not torch.backends.cpu.get_cpu_capability().startswith("AVX512"):
+        return False
+    flags = _cpu_flags()
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def _cpu_flags(path: str = "/proc/cpuinfo") -> set[str]:
+    """The CPU's feature flags as Linux lists them; none where it does not."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("flags"):
+                    return set(line.partition(":")[2].split())
+    except OSError:
+        pass
+    return set()
+
+
+# Loaded models by (role, folder or hub name, precision): a program that
+# compares many story sets in one process loads each model once, and a
+# float32 and a bfloat16 copy of one model are two entries.
+_LOADED: dict[tuple[str, str, str], object] = {}
+
+
+def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool, precision: str) -> T:
+    """``loader(source, local_only)`` once per (model, precision); ``precision``
+    is resolved ("float32" or "bfloat16") and the loader must honour it."""
     source, local_only = locate(name, role)
-    if (role, source) in _LOADED:
-        return _LOADED[role, source]
+    key = (role, source, precision)
+    if key in _LOADED:
+        return _LOADED[key]
     with _bar(f"loading {role} model", 1, progress, unit=None) as bar, _quiet_libraries():
         try:
             model = loader(source, local_only)
@@ -135,8 +177,14 @@ def _load(name: str, role: str, loader: Callable[[str, bool], T], progress: bool
             detail = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
             _fail(name, role, f"cannot load it from {source}: {detail}")
         bar.update(1)
-    _LOADED[role, source] = model
+    _LOADED[key] = model
     return model
+
+
+def _dtype(precision: str):
+    import torch
+
+    return torch.bfloat16 if precision == "bfloat16" else torch.float32
 
 
 def _bar(desc: str, total: int, enabled: bool, unit: str | None) -> tqdm:
@@ -158,19 +206,24 @@ class Embedder:
     """Sentence embeddings through sentence-transformers.
 
     The model folder's own default prompt applies (for E5, "passage: ").
+    ``precision`` ("auto", "float32" or "bfloat16") is the number format the
+    model computes in; the embeddings are float32 either way.
     """
 
-    def __init__(self, name_or_path: str, batch_size: int = 32, progress: bool = False):
+    def __init__(self, name_or_path: str, batch_size: int = 32, progress: bool = False, precision: str = "auto"):
         from sentence_transformers import SentenceTransformer
 
         self.name = name_or_path
         self.batch_size = batch_size
         self.progress = progress
+        self.precision = resolve_precision(precision)
+        dtype = _dtype(self.precision)
         self.model = _load(
             name_or_path,
             "embedding",
-            lambda source, local_only: SentenceTransformer(source, device="cpu", local_files_only=local_only),
+            lambda source, local_only: SentenceTransformer(source, device="cpu", local_files_only=local_only).to(dtype),
             progress,
+            self.precision,
         )
         self.model.eval()
 
@@ -179,31 +232,42 @@ class Embedder:
         rows: list[np.ndarray | None] = [None] * len(texts)
         with _bar("embedding", len(texts), self.progress, unit="sentence") as bar:
             for batch in _batches_by_length([len(t) for t in texts], self.batch_size):
+                # Normalised here, in float32: a bfloat16 model's pooled
+                # vectors come back upcast, and their norm is then exact.
                 vectors = self.model.encode(
                     [texts[i] for i in batch],
                     batch_size=len(batch),
-                    normalize_embeddings=True,
+                    normalize_embeddings=False,
                     convert_to_numpy=True,
                     show_progress_bar=False,
-                )
+                ).astype(np.float32)
+                vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
                 for i, vector in zip(batch, vectors):
                     rows[i] = vector
                 bar.update(len(batch))
-        return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
+        return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
 class NLIModel:
     """A cross-encoder that scores premise -> hypothesis pairs.
 
     Labels are read from the model's ``config.id2label`` by name; a model
-    whose labels are not named (e.g. "LABEL_0") is refused.
+    whose labels are not named (e.g. "LABEL_0") is refused. ``precision`` as
+    for ``Embedder``; the probabilities are float32 softmaxes either way.
     """
 
-    def __init__(self, name_or_path: str, batch_size: int = 32, progress: bool = False):
+    def __init__(self, name_or_path: str, batch_size: int = 32, progress: bool = False, precision: str = "auto"):
         self.name = name_or_path
         self.batch_size = batch_size
         self.progress = progress
-        self.tokenizer, self.model = _load(name_or_path, "nli", _load_cross_encoder, progress)
+        self.precision = resolve_precision(precision)
+        self.tokenizer, self.model = _load(
+            name_or_path,
+            "nli",
+            lambda source, local_only: _load_cross_encoder(source, local_only, self.precision),
+            progress,
+            self.precision,
+        )
         self.model.eval()
         self.columns = label_columns(self.model.config.id2label, name_or_path)
         self.max_length = min(self.tokenizer.model_max_length, MAX_PAIR_TOKENS)
@@ -231,12 +295,12 @@ class NLIModel:
         return results
 
 
-def _load_cross_encoder(source: str, local_only: bool):
+def _load_cross_encoder(source: str, local_only: bool, precision: str = "float32"):
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
     model = AutoModelForSequenceClassification.from_pretrained(source, local_files_only=local_only)
-    return tokenizer, model
+    return tokenizer, model.to(_dtype(precision))
 
 
 def label_columns(id2label: dict, name: str) -> dict[str, int]:
