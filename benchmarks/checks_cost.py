@@ -28,10 +28,10 @@ from factcheck.config import Options  # noqa: E402
 
 
 def clear_caches() -> None:
-    from factcheck.checks import dates, numbers, people, quotes
+    from factcheck.checks import dates, numbers, people, polarity, quotes
 
     for fn in (
-        dates._extract, dates._feats, dates._sentence_feats, numbers._extract,
+        dates._extract, dates.event_features, dates.sentence_event_features, polarity.root, polarity.negations, polarity._content_roots, numbers._extract,
         people.extract_people, people.same_person, quotes._extract, quotes._statements_of, quotes._tokens,
     ):  # fmt: skip
         fn.cache_clear()

@@ -3,11 +3,10 @@ of seed sentences, each placed in a copy of its seed and checked against
 the other, unmodified outlets.
 
 Without models, this checks the rows whose edit a targeted check is meant
-to catch (numbers, dates, times, roles, speakers): the check must fire on
-the edited sentence against the counterpart sentence of another outlet,
-and stay silent on the original. Rows marked "nli" (negation, antonyms,
-places) are left to the NLI model and run end to end in
-test_checks_e2e.py.
+to catch (numbers, dates, times, roles, speakers, denials, places): the
+check must fire on the edited sentence against the counterpart sentence of
+another outlet, and stay silent on the original. Rows marked "nli" are left
+to the NLI model; the whole suite runs end to end in test_checks_e2e.py.
 """
 
 import json
@@ -18,6 +17,8 @@ from checks_util import DATA, SEED_FILES, SEEDS, edited_copy, find, load
 from factcheck.checks import RUN_CHECKS
 from factcheck.checks.dates import check_date
 from factcheck.checks.numbers import check_number
+from factcheck.checks.places import check_place
+from factcheck.checks.polarity import check_pair
 from factcheck.checks.quotes import check_attribution
 from factcheck.config import Options
 from factcheck.types import Candidate
@@ -37,10 +38,19 @@ def test_suite_shape():
         assert r["counterpart"] in (SEEDS / r["counterpart_seed"]).read_text(encoding="utf-8")
 
 
-PAIR_CHECKS = {"number": check_number, "date": check_date, "attribution": check_attribution}
+PAIR_CHECKS = {
+    "number": check_number,
+    "date": check_date,
+    "attribution": check_attribution,
+    "place": check_place,
+    "polarity": lambda c, articles, options: check_pair(c.a, c.b, articles, options),
+}
 
 
-@pytest.mark.parametrize("row", TARGETED, ids=[r["id"] for r in TARGETED])
+RUN_LEVEL = [r for r in TARGETED if r["check"] != "place"]  # place judges aligned pairs only
+
+
+@pytest.mark.parametrize("row", RUN_LEVEL, ids=[r["id"] for r in RUN_LEVEL])
 def test_targeted_check_catches_the_edit(row, tmp_path):
     """As in the pipeline: the run-level checks over the edited copy and the
     four other, unmodified outlets flag the edited sentence."""

@@ -35,6 +35,14 @@ from factcheck.checks.roles import check_role, check_run  # noqa: E402,F401
 RunCheck = Callable[[list[Article], list, Options], list]
 RUN_CHECKS: list[RunCheck] = [check_run, check_claims_run]
 
-# Agreement on a time or date needs the alignment's word that two sentences
-# state one fact, so it runs on aligned pairs only.
-TARGETED_CHECKS.append(check_date_agreement)
+# A denial is worded unlike what it denies, so the alignment often misses the
+# pair: polarity looks at every pair in which one sentence negates something.
+from factcheck.checks.polarity import check_polarity_run  # noqa: E402
+
+RUN_CHECKS.append(check_polarity_run)
+
+# Agreement on a time or date, and a place, need the alignment's word that
+# two sentences state one fact, so they run on aligned pairs only.
+from factcheck.checks.places import check_place  # noqa: E402
+
+TARGETED_CHECKS += [check_date_agreement, check_place]

@@ -436,7 +436,7 @@ def same_event(a: str, b: str, ma=(), mb=()) -> bool:
     or a shared kind of event (arrive ~ tiba ~ mendarat, sign ~
     menandatangani; lexicon "event_groups") plus a shared participant; and
     never when they name different places (lexicon "places")."""
-    return _same_event(_feats(_strip(a, ma)), _feats(_strip(b, mb)))
+    return _same_event(event_features(_strip(a, ma)), event_features(_strip(b, mb)))
 
 
 @lru_cache(maxsize=1)
@@ -445,7 +445,7 @@ def _event_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=16384)
-def _feats(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+def event_features(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
     """(lower-case content words, kinds of event, other content words,
     places) of a sentence whose dates were blanked out."""
     ev = _event_words()
@@ -456,8 +456,8 @@ def _feats(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
 
 
 @lru_cache(maxsize=16384)
-def _sentence_feats(text: str, article_date: dt.date | None, lang: str):
-    return _feats(_strip(text, _extract(text, article_date, lang)))
+def sentence_event_features(text: str, article_date: dt.date | None, lang: str):
+    return event_features(_strip(text, _extract(text, article_date, lang)))
 
 
 def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:
@@ -479,7 +479,11 @@ def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:
 @lru_cache(maxsize=1)
 def _places_re() -> re.Pattern:
     # a place where something happens: "di Hanoi", "ke Pyongyang", "in Seoul"
-    return re.compile(rf"(?<![\w])(?:di|ke|in|at|to)\s+(?:ibu\s+kota\s+|bandara\s+)?({alternation(load().raw['places'])})(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])(?:di|ke|in|at|to)\s+(?:ibu\s+kota\s+|bandara\s+)?({alternation(place_names())})(?![\w])", re.I)
+
+
+def place_names() -> list[str]:
+    return [p for p in load().raw["places"] if not p.startswith("_")]
 
 
 def _places(text: str) -> set[str]:
@@ -510,7 +514,7 @@ def check_date(
     a, b, art_a, art_b, ma, mb = mentions
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
     if not found or not _same_event(
-        _sentence_feats(a.text, art_a.date, art_a.language), _sentence_feats(b.text, art_b.date, art_b.language), common
+        sentence_event_features(a.text, art_a.date, art_a.language), sentence_event_features(b.text, art_b.date, art_b.language), common
     ):
         return []
     reasons = []
@@ -532,8 +536,8 @@ def check_date_agreement(candidate: Candidate, articles: list[Article], options:
     if date_conflicts(ma, mb, tolerance):
         return []
     agreeing = date_agreements(ma, mb, tolerance)
-    kinds_a = _sentence_feats(a.text, art_a.date, art_a.language)[1]
-    kinds_b = _sentence_feats(b.text, art_b.date, art_b.language)[1]
+    kinds_a = sentence_event_features(a.text, art_a.date, art_a.language)[1]
+    kinds_b = sentence_event_features(b.text, art_b.date, art_b.language)[1]
     if not agreeing or not kinds_a & kinds_b:
         return []
     why = "; ".join(f'{kind}: "{x.text}" in {art_a.file} ~ "{y.text}" in {art_b.file}' for x, y, kind in agreeing)

@@ -173,3 +173,17 @@ def content_tokens(text: str) -> list[str]:
             if len(s) > 1 and s not in sw:
                 out.append(s)
     return out
+
+
+@lru_cache(maxsize=1)
+def hedge_words() -> frozenset[str]:
+    """Words that make what follows a plan or a possibility, not an event
+    ("akan", "diperkirakan", "bisa", "will"), and conditions ("jika", "if")."""
+    raw = load().raw["polarity"]
+    return frozenset(fold(w) for w in raw["hedges"] + raw["conditions"])
+
+
+def hedged(text: str) -> bool:
+    """Whether a sentence tells a plan, a possibility or a condition."""
+    hedges = hedge_words()
+    return any(fold(m.group(0)) in hedges for m in TOKEN_RE.finditer(text))

@@ -338,7 +338,7 @@ class PersonMention:
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     lx = load()
-    words = set(lx.raw["not_names"]) | set(lx.raw["places"])
+    words = set(lx.raw["not_names"]) | {p for p in lx.raw["places"] if not p.startswith("_")}
     for m in lx.raw["dates"]["months"].values():
         words.update(w.capitalize() for w in m)
     for m in lx.raw["dates"]["weekdays"].values():

@@ -1,0 +1,115 @@
+"""The polarity check: one sentence denies what another asserts. No models."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck.checks.polarity import check_pair, check_polarity_run, negations, root
+from factcheck.config import Options
+from factcheck.types import Article, Sentence
+
+
+def run(*texts: str, dates=None):
+    dates = dates or [dt.date(2025, 3, 4)] * len(texts)
+    articles = [
+        Article(file=f"{i}.txt", path=f"{i}.txt", outlet=str(i), text=t, date=d, language="id")
+        for i, (t, d) in enumerate(zip(texts, dates))
+    ]
+    sentences = [Sentence(article=i, index=0, start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    return articles, sentences
+
+
+def judge(a: str, b: str, **kw):
+    articles, (sa, sb) = run(a, b, **kw)
+    return check_pair(sa, sb, articles, Options())
+
+
+def test_roots_match_across_affixes():
+    assert root("mendukung") == root("dukungan") == "dukung"
+    assert root("menyambutnya") == root("sambutan")
+    assert root("menandatangani") == root("ditandatangani")  # a root added in the lexicon
+
+
+def test_negation_reads_the_predicate_past_light_words():
+    [n] = negations("Gubernur itu tidak mendapat dukungan dari partai koalisi di parlemen.")
+    assert n.cue.text == "tidak" and n.predicate.text == "dukungan" and n.root == "dukung"
+    assert {"partai", "koalisi", "parlemen"} <= n.objects
+
+
+def test_refusal_opens_a_negation():
+    [n] = negations("Kedua negara menolak menandatangani perjanjian dagang bebas itu.")
+    assert n.cue.text == "menolak" and n.predicate.text == "menandatangani"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidak hanya bank sentral, pemerintah juga mendukung kebijakan itu.",  # "not only"
+        "Tak lama kemudian, presiden tiba di istana.",  # "shortly after"
+        "Tidak ada korban jiwa dalam kebakaran gudang itu.",  # existential: scope too loose
+        "Tidak, kata menteri, pemerintah tetap mendukung proyek itu.",  # an answer
+        "Menteri itu tidak akan menghadiri pertemuan puncak pekan depan.",  # a negated plan
+    ],
+)
+def test_phrases_that_only_look_negative(text):
+    assert negations(text) == ()
+
+
+def test_a_denial_against_an_assertion_is_a_polarity_contradiction():
+    [sig] = judge(
+        "Partai oposisi menolak mendukung rancangan undang-undang pajak karbon di parlemen.",
+        "Partai oposisi menyatakan dukungan penuh untuk rancangan undang-undang pajak karbon.",
+    )
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+    assert '"menolak mendukung" in 0.txt' in sig.why and '"dukungan" in 1.txt' in sig.why
+
+
+def test_either_side_may_negate():
+    [sig] = judge(
+        "Pemain itu menandatangani kontrak baru dengan klub Madrid pada Senin.",
+        "Pemain itu belum menandatangani kontrak baru dengan klub Madrid.",
+    )
+    assert '"belum menandatangani" in 1.txt' in sig.why
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the other side is hedged: a plan or a possibility is not an event
+        ("Pemain itu belum menandatangani kontrak baru dengan klub Madrid.",
+         "Pemain itu diperkirakan akan menandatangani kontrak baru dengan klub Madrid."),
+        # a condition
+        ("Jika klub tidak menandatangani kontrak baru dengan pemain itu, ia pergi ke Madrid.",
+         "Klub menandatangani kontrak baru dengan pemain itu di Madrid."),
+        # both deny
+        ("Pemain itu belum menandatangani kontrak baru dengan klub Madrid.",
+         "Pemain itu tidak menandatangani kontrak baru dengan klub Madrid."),
+        # they share too little: a different thing is denied
+        ("Pemerintah tidak menggunakan dana darurat untuk proyek jalan tol.",
+         "Pemerintah menggunakan pinjaman bank untuk membangun bendungan."),
+        # the negating sentence itself asserts the predicate too
+        ("Sebagian warga mendukung rencana itu, sebagian lain tidak mendukung rencana pembangunan bandara.",
+         "Warga mendukung rencana pembangunan bandara baru."),
+        # both speak of a refusal
+        ("Pengadilan menolak banding kedua organisasi itu pada Oktober.",
+         "Kedua organisasi mengajukan banding yang ditolak oleh pengadilan pada Oktober."),
+    ],
+)
+def test_no_conflict(a, b):
+    assert judge(a, b) == []
+
+
+def test_far_apart_in_time_is_a_change_not_a_contradiction():
+    a = "Partai oposisi menolak mendukung rancangan undang-undang pajak karbon di parlemen."
+    b = "Partai oposisi menyatakan dukungan penuh untuk rancangan undang-undang pajak karbon."
+    assert judge(a, b, dates=[dt.date(2023, 1, 1), dt.date(2024, 6, 1)]) == []
+
+
+def test_run_level_pairs_only_across_sources():
+    a = "Partai oposisi menolak mendukung rancangan undang-undang pajak karbon di parlemen."
+    b = "Partai oposisi menyatakan dukungan penuh untuk rancangan undang-undang pajak karbon."
+    articles, sentences = run(a, b, "Cuaca di ibu kota cerah sepanjang hari.")
+    found = check_polarity_run(articles, sentences, Options())
+    assert [(x.article, y.article, s.category) for x, y, s in found] == [(0, 1, "polarity")]
+    same_source = [Sentence(0, 0, 0, len(a), a), Sentence(0, 1, 0, len(b), b)]
+    assert check_polarity_run(articles[:1], same_source, Options()) == []
