@@ -204,8 +204,6 @@ def test_acceptance_unmodified_seeds_at_most_three_contradictions(plain_run):
 
 
 @pytest.mark.models
-@pytest.mark.xfail(strict=True, reason="known gap: 25 of 35 caught; the negation, antonym and place edits "
-                   "are left to the NLI model, which misses 10 of 11 across outlets' wordings")
 def test_acceptance_perturbation_suite(tmp_path, cached_models):
     rows = [json.loads(line) for line in (DATA / "perturbations.jsonl").read_text(encoding="utf-8").splitlines() if line]
     caught, missed = [], []
