@@ -278,8 +278,9 @@ def _run(compute, options: Options, default_out: Path, inputs: list[str]) -> Non
         )
     else:
         message = (
-            f"{s['articles']} articles, {s['sentences']} sentences, {s['findings']} pairs: "
-            f"{s['contradictions']} contradictions, {s['agreements']} agreements{waived}"
+            f"{report.counted(s['articles'], 'article')}, {report.counted(s['sentences'], 'sentence')}, "
+            f"{report.counted(s['findings'], 'finding')}: {report.counted(s['contradictions'], 'contradiction')}, "
+            f"{report.counted(s['agreements'], 'agreement')}{waived}"
         )
     _exit(f"{message} -> {where} (exit {code})", code)
 

@@ -122,8 +122,8 @@ def _md_summary(result: Result) -> str:
             f"- {s['articles']} articles"
             + (f" and {s['references']} trusted references" if s["references"] else "")
             + f", {s['sentences']} sentences, {s['aligned_pairs']} pairs aligned across outlets",
-            f"- {s['findings']} findings: {s['contradictions']} contradictions, {s['agreements']} agreements, "
-            f"{s['neutral']} neutral",
+            f"- {counted(s['findings'], 'finding')}: {counted(s['contradictions'], 'contradiction')}, "
+            f"{counted(s['agreements'], 'agreement')}, {s['neutral']} neutral",
             f"- {s['claims']} claims: {s['multi_source_claims']} carried by several outlets, "
             f"{s['single_source_claims']} by one",
             f"- gate: {gate}",
@@ -131,6 +131,11 @@ def _md_summary(result: Result) -> str:
         + ([f"- {s['skipped']} inputs skipped (see below)"] if s["skipped"] else [])
         + ([_md_waiver_summary(result)] if s["waived"] or s["stale_waivers"] else [])
     )
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 contradiction", "2 contradictions", "0 agreements"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _md_waiver_summary(result: Result) -> str:

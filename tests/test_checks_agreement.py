@@ -37,3 +37,16 @@ def test_a_different_kind_of_event_does_not_agree():
 
 def test_articles_far_apart_in_time_are_not_compared():
     assert pair(LANDED_BEFORE_DAWN, LANDED_AT_2_45, date_b=dt.date(2023, 9, 13)) == []
+
+
+def test_night_and_early_hours_of_the_same_named_day_do_not_agree():
+    # "Rabu malam" is Wednesday evening; "Rabu dini hari" the small hours
+    # that start Wednesday: eighteen hours apart, not one night.
+    assert pair("Presiden itu tiba di ibu kota pada Rabu malam.", "Presiden itu tiba di ibu kota pada Rabu dini hari.") == []
+    (signal,) = pair("Presiden itu tiba di ibu kota pada Selasa malam.", "Presiden itu tiba di ibu kota pada Rabu dini hari.")
+    assert signal.verdict == "agreement" and "malam" in signal.why and "dini hari" in signal.why
+
+
+def test_a_plan_agrees_with_no_event():
+    planned = "Presiden itu diperkirakan akan mendarat di ibu kota sebelum fajar pada hari Rabu."
+    assert pair(planned, LANDED_AT_2_45) == []

@@ -296,3 +296,10 @@ def test_over_time_turns_any_contradiction_far_apart_into_temporal():
     assert over_time(nli, a, c, OPT) is nli  # an undated article: no time to compare
     agree = Signal("nli", "agreement", 0.9, "")
     assert over_time(agree, a, b, OPT) is agree
+
+
+def test_times_of_day_compare_within_the_day_both_sentences_name():
+    same_day = extract_dates("Putin tiba pada Rabu malam", None, "id"), extract_dates("Putin tiba pada Rabu dini hari", None, "id")
+    assert [k for *_, k in date_conflicts(*same_day)] == ["time"]
+    # With no day named, "malam" may run past midnight into "dini hari".
+    assert date_conflicts(extract_dates("Putin tiba malam itu", None, "id"), extract_dates("Putin tiba dini hari", None, "id")) == []

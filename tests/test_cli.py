@@ -37,7 +37,7 @@ def test_a_contradiction_exits_1_with_the_report_written(article_paths, model_ar
     result = run(*article_paths, *model_args, "--out", out)
     assert result.exit_code == 1, result.stderr
     assert last_line(result) == (
-        f"factcheck: 3 articles, 9 sentences, 3 pairs: 3 contradictions, 0 agreements -> {out}{os.sep} (exit 1)"
+        f"factcheck: 3 articles, 9 sentences, 3 findings: 3 contradictions, 0 agreements -> {out}{os.sep} (exit 1)"
     )
     assert result.stdout == ""
     assert sorted(os.listdir(out)) == ["discrepancies.csv", "findings.json", "report.md"]

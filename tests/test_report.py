@@ -168,3 +168,9 @@ def test_unknown_format_is_refused(result, tmp_path):
     with pytest.raises(ValueError, match="pdf"):
         report.write_reports(result, tmp_path / "out", formats=("pdf",))
     assert not (tmp_path / "out").exists()
+
+
+def test_counts_read_as_english():
+    from factcheck.report import counted
+
+    assert [counted(n, "contradiction") for n in (0, 1, 2)] == ["0 contradictions", "1 contradiction", "2 contradictions"]

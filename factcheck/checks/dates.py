@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..config import Options
 from ..types import Article, Candidate, Signal
-from .lexicon import alternation, content_tokens, fold, load
+from .lexicon import alternation, content_tokens, fold, hedged, load
 from .temporal import conflict, far_apart
 
 
@@ -328,16 +328,45 @@ def _cmp_date(x: DateMention, y: DateMention) -> bool | None:
     return all(fx[k] == fy[k] for k in shared)
 
 
-def _cmp_time(x: DateMention, y: DateMention, tol: int) -> bool | None:
+def _cmp_time(x: DateMention, y: DateMention, tol: int, shifts: tuple[int, ...] = (0, 1440, -1440)) -> bool | None:
+    """None when incomparable, else whether the two windows meet once y is
+    moved by one of ``shifts`` minutes (see _time_shifts)."""
     if x.minutes is None or y.minutes is None:
         return None
     if x.tz != y.tz:
         return None  # different or unknown zones: not comparable
     (a0, a1), (b0, b1) = x.minutes, y.minutes
-    for shift in (0, 1440, -1440):
-        if a0 - tol <= b1 + shift and b0 + shift - tol <= a1:
-            return True
-    return False
+    return any(a0 - tol <= b1 + shift and b0 + shift - tol <= a1 for shift in shifts)
+
+
+def _day_of(ms: list[DateMention]) -> tuple[dt.date | None, int | None] | None:
+    """The one day a sentence's times of day belong to, as (date, weekday),
+    either may be None; None when the sentence names no day or several."""
+    dates = {m.resolved for m in ms if m.day is not None and m.resolved}
+    weekdays = {m.fields()["weekday"] for m in ms if m.weekday is not None or (m.day is not None and m.resolved)}
+    if len(dates) > 1 or len(weekdays) > 1 or not (dates or weekdays):
+        return None
+    return next(iter(dates), None), next(iter(weekdays), None)
+
+
+def _time_shifts(ma: list[DateMention], mb: list[DateMention]) -> tuple[int, ...]:
+    """How far (in minutes) b's times of day may be moved to meet a's.
+
+    A window such as "malam" (18:00 to 03:00) reaches past midnight, so with
+    no day named "malam" and "dini hari" may be one night. When both
+    sentences name their day, the days decide: "Selasa malam" meets "Rabu
+    dini hari" (b one day later: shift a day), but "Rabu malam" and "Rabu
+    dini hari" are the two ends of one Wednesday."""
+    da, db = _day_of(ma), _day_of(mb)
+    if da is None or db is None:
+        return (0, 1440, -1440)
+    if da[0] and db[0]:
+        offset = (db[0] - da[0]).days
+    elif da[1] is not None and db[1] is not None:
+        offset = (db[1] - da[1] + 3) % 7 - 3
+    else:
+        return (0, 1440, -1440)
+    return (offset * 1440,) if abs(offset) <= 1 else ()
 
 
 def _night_to_early(xs: list[DateMention], ys: list[DateMention]) -> bool:
@@ -387,7 +416,8 @@ def date_conflicts(
         out.append((x, y, "date"))
     elif not (ua or ub) or _night_to_early(ma, mb):
         # times only compare when the days do not disagree
-        tc = lambda x, y: _cmp_time(x, y, tolerance)  # noqa: E731
+        shifts = _time_shifts(ma, mb)
+        tc = lambda x, y: _cmp_time(x, y, tolerance, shifts)  # noqa: E731
         ta = [m for m in ma if m.minutes]
         tb = [m for m in mb if m.minutes]
         if not _night_to_early(ma, mb):
@@ -404,9 +434,10 @@ def date_agreements(
     dates, that two sentences both give and that are compatible. Weekdays,
     months and years alone are too common to count as agreeing on a fact."""
     out = []
+    shifts = _time_shifts(ma, mb)
     for x in ma:
         for y in mb:
-            if x.minutes and y.minutes and _cmp_time(x, y, tolerance):
+            if x.minutes and y.minutes and _cmp_time(x, y, tolerance, shifts):
                 out.append((x, y, "time"))
             elif x.day is not None and y.day is not None and _cmp_date(x, y):
                 out.append((x, y, "date"))
@@ -527,9 +558,10 @@ def check_date(
 def check_date_agreement(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
     """Two aligned sentences (the embedding puts them on one fact) that tell
     the same kind of event and give compatible times or dates agree on them,
-    even where the NLI model cannot tell ("sebelum fajar" ~ "pukul 2:45 pagi")."""
+    even where the NLI model cannot tell ("sebelum fajar" ~ "pukul 2:45 pagi").
+    A plan ("diperkirakan akan tiba ... Rabu malam") agrees with no event."""
     mentions = _pair_mentions(candidate, articles, options)
-    if not mentions:
+    if not mentions or hedged(candidate.a.text) or hedged(candidate.b.text):
         return []
     a, b, art_a, art_b, ma, mb = mentions
     tolerance = getattr(options, "time_tolerance_minutes", 30)
