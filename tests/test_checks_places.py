@@ -69,6 +69,11 @@ def test_one_arrival_in_two_countries_is_a_place_contradiction():
         ("Perdana Menteri Jepang tiba di Seoul pada Selasa.", "Perdana Menteri Jepang berbicara di Beijing tentang perdagangan."),
         # no shared participant
         ("Perdana Menteri Jepang tiba di Seoul pada Selasa.", "Kanselir Jerman tiba di Beijing pada Selasa."),
+        # shared common nouns, or the places themselves, are not a shared participant
+        ("Sedikitnya 10 orang tewas akibat gempa di Jepang.", "Sedikitnya 10 orang tewas akibat banjir di Brasil."),
+        ("Rusia melancarkan serangan rudal ke Ukraina.", "Ukraina melancarkan serangan rudal ke Rusia."),
+        # a place inside a longer name is not that place
+        ("Menteri Luar Negeri Sugiono tiba di Brasil pada Senin.", "Menteri Luar Negeri Sugiono tiba di Amerika Latin pada Senin."),
     ],
 )
 def test_no_conflict(a, b):
@@ -79,3 +84,10 @@ def test_far_apart_in_time_two_visits_not_a_change():
     a = "Perdana Menteri Jepang tiba di Seoul pada Selasa."
     b = "Perdana Menteri Jepang mendarat di Beijing untuk kunjungan kenegaraan."
     assert judge(a, b, dates=(dt.date(2023, 9, 1), dt.date(2024, 6, 19))) == []
+
+
+def test_the_month_may_is_no_hedge():
+    from factcheck.checks.lexicon import hedged
+
+    assert not hedged("Putin landed in Pyongyang on May 19.")
+    assert hedged("Putin may land in Pyongyang on Wednesday.")

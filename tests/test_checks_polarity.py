@@ -113,3 +113,30 @@ def test_run_level_pairs_only_across_sources():
     assert [(x.article, y.article, s.category) for x, y, s in found] == [(0, 1, "polarity")]
     same_source = [Sentence(0, 0, 0, len(a), a), Sentence(0, 1, 0, len(b), b)]
     assert check_polarity_run(articles[:1], same_source, Options()) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # different actors: one refuses what another does
+        ("Rusia menolak resolusi Dewan Keamanan PBB tentang gencatan senjata di Gaza.",
+         "Dewan Keamanan PBB mengesahkan resolusi tentang gencatan senjata di Gaza."),
+        ("China menolak mendukung resolusi tentang krisis Myanmar.", "Amerika Serikat mendukung resolusi tentang krisis Myanmar."),
+        ("Harga minyak tidak naik pada perdagangan Senin di pasar Asia.", "Harga emas naik pada perdagangan Senin di pasar Asia."),
+        # what someone says of themselves is not a fact the outlet asserts
+        ("Terdakwa mengaku tidak bersalah atas dakwaan korupsi dana desa.",
+         "Hakim menyatakan terdakwa bersalah atas dakwaan korupsi dana desa."),
+        # a root that is a light word does not make the word light
+        ("Ketua partai tidak sependapat dengan keputusan MK soal batas usia calon.",
+         "MK mengeluarkan keputusan soal batas usia calon."),
+        # fixed phrases
+        ("Orang tak dikenal menembak warga di Intan Jaya.", "Kelompok yang dikenal sebagai KKB menembak warga di Intan Jaya."),
+    ],
+)
+def test_no_conflict_between_different_actors_or_claims(a, b):
+    assert judge(a, b) == []
+
+
+def test_a_pronoun_may_stand_for_the_actor():
+    [sig] = judge("Kim Jong Un menolak mendukung perang Rusia di Ukraina.", "Dia bersumpah mendukung penuh perang Rusia di Ukraina.")
+    assert sig.category == "polarity" and sig.verdict == "contradiction"

@@ -416,8 +416,9 @@ def date_conflicts(
         out.append((x, y, "date"))
     elif not (ua or ub) or _night_to_early(ma, mb):
         # times only compare when the days do not disagree
-        shifts = _time_shifts(ma, mb)
-        tc = lambda x, y: _cmp_time(x, y, tolerance, shifts)  # noqa: E731
+        # A conflict needs every reading to clash, so a day part may still
+        # cross midnight here; only an agreement is held to the named days.
+        tc = lambda x, y: _cmp_time(x, y, tolerance)  # noqa: E731
         ta = [m for m in ma if m.minutes]
         tb = [m for m in mb if m.minutes]
         if not _night_to_early(ma, mb):
@@ -486,9 +487,14 @@ def event_features(text: str) -> tuple[frozenset, frozenset, frozenset, frozense
     return lower, groups, others, frozenset(_places(text))
 
 
+def undated(text: str, article_date: dt.date | None, lang: str) -> str:
+    """The text with its dates and times blanked out."""
+    return _strip(text, _extract(text, article_date, lang))
+
+
 @lru_cache(maxsize=16384)
 def sentence_event_features(text: str, article_date: dt.date | None, lang: str):
-    return event_features(_strip(text, _extract(text, article_date, lang)))
+    return event_features(undated(text, article_date, lang))
 
 
 def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:

@@ -186,4 +186,5 @@ def hedge_words() -> frozenset[str]:
 def hedged(text: str) -> bool:
     """Whether a sentence tells a plan, a possibility or a condition."""
     hedges = hedge_words()
-    return any(fold(m.group(0)) in hedges for m in TOKEN_RE.finditer(text))
+    # "May" capitalised is the month: "on May 19" tells an event.
+    return any(fold(m.group(0)) in hedges and m.group(0) != "May" for m in TOKEN_RE.finditer(text))

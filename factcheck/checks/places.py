@@ -13,7 +13,8 @@ CLDR lists under another city, landmarks such as the Kremlin).
 Two places conflict only when no place of one sentence lies in a country of
 the other. Precision comes first, so the pair must also tell one event: a
 shared kind of event (arrive ~ tiba ~ mendarat, welcome ~ disambut; lexicon
-"event_groups") and a shared participant; neither sentence hedged ("akan
+"event_groups") and a shared participant, a name other than a place
+("Putin"; not "orang" or "Ukraina"); neither sentence hedged ("akan
 tiba", "diperkirakan", "if": a plan is not an event); no conflicting dates
 or times (two days, two events); and the articles not far apart in time.
 """
@@ -30,8 +31,9 @@ from babel.dates import get_timezone_location
 
 from ..config import Options
 from ..types import Article, Candidate, Sentence, Signal
-from .dates import date_conflicts, extract_dates, sentence_event_features
-from .lexicon import alternation, fold, hedged, load
+from .dates import date_conflicts, extract_dates, sentence_event_features, undated
+from .lexicon import TOKEN_RE, alternation, fold, hedged, load
+from .polarity import ordinary
 from .temporal import conflict, far_apart
 
 # Time zones that name no town an article would report from.
@@ -81,8 +83,10 @@ def _place_re() -> re.Pattern:
     lead = r"(?i:di|ke|in|at|to)"
     facility = r"(?i:(?:luar|dalam|depan)\s+)?(?i:bandara(?:\s+internasional)?|airport|bandar\s+udara)"
     capital = r"(?i:ibu\s+kota|ibukota|kota|capital(?:\s+of)?|the\s+capital(?:\s+of)?)"
+    # A name followed by another capitalised word is part of a longer one
+    # ("Amerika Latin", "Korea Utara" is listed whole).
     return re.compile(
-        rf"(?<![\w]){lead}\s+(?:(?:{facility}|{capital})\s+)?({alternation(gazetteer())})(?![\w])"
+        rf"(?<![\w]){lead}\s+(?:(?:{facility}|{capital})\s+)?({alternation(gazetteer())})(?![\w])(?!\s+[A-Z])"
     )
 
 
@@ -103,11 +107,37 @@ def _country_label(code: str) -> str:
     return Locale("en").territories.get(code.upper(), code.upper())
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(fold(w) for name in gazetteer() for w in name.split())
+
+
+@lru_cache(maxsize=16384)
+def participants(text: str) -> frozenset[str]:
+    """The names a sentence mentions (capitalised words, folded) other than
+    places: "orang", "udara" or "Ukraina" shared by two sentences do not make
+    them one event; "Putin" may."""
+    places = _place_words()
+    tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
+    # The first word is capitalised whatever it is: only a name counts there.
+    if tokens and ordinary(tokens[0]):
+        tokens = tokens[1:]
+    return frozenset(fold(t) for t in tokens if t[0].isupper() and fold(t) not in places)
+
+
 def _one_event(a: Sentence, b: Sentence, art_a: Article, art_b: Article) -> bool:
     """A shared kind of event and a shared participant, dates left out."""
-    _, kinds_a, words_a, _ = sentence_event_features(a.text, art_a.date, art_a.language)
-    _, kinds_b, words_b, _ = sentence_event_features(b.text, art_b.date, art_b.language)
-    return bool(kinds_a & kinds_b) and bool(words_a & words_b)
+    kinds_a = sentence_event_features(a.text, art_a.date, art_a.language)[1]
+    kinds_b = sentence_event_features(b.text, art_b.date, art_b.language)[1]
+    names_a = participants(undated(a.text, art_a.date, art_a.language))
+    names_b = participants(undated(b.text, art_b.date, art_b.language))
+    return bool(kinds_a & kinds_b) and bool(names_a & names_b - _event_names())
+
+
+@lru_cache(maxsize=1)
+def _event_names() -> frozenset[str]:
+    """Event words, which open many sentences capitalised ("Serangan ...")."""
+    return frozenset(fold(w) for group, words in load().raw["event_groups"].items() if not group.startswith("_") for w in words)
 
 
 def check_place(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:

@@ -23,6 +23,10 @@ Precision comes first, so nothing is flagged when:
   possibility does not contradict a denial;
 - the negating sentence also asserts the same predicate, or the asserting
   sentence also denies it;
+- the two are about different actors ("Rusia menolak resolusi" against
+  "Dewan Keamanan mengesahkan resolusi"; see _same_actor);
+- the negation is what someone says of themselves ("mengaku tidak
+  bersalah"; lexicon "polarity.claims");
 - the articles are far apart in time (a position may change).
 """
 
@@ -82,6 +86,17 @@ def _stemmer() -> CachedStemmer:
     return CachedStemmer(ArrayCache(), Stemmer(ArrayDictionary(words)))
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    return frozenset(StemmerFactory().get_words_from_file())
+
+
+def ordinary(word: str) -> bool:
+    """Whether a word is an ordinary Indonesian word (its root is in
+    Sastrawi's dictionary): "Sedikitnya", not "Putin"."""
+    return root(word) in _dictionary()
+
+
 @lru_cache(maxsize=65536)
 def root(word: str) -> str:
     """The root of a word: Sastrawi for Indonesian affixes (mendukung,
@@ -100,7 +115,8 @@ def _is_cue(w: str) -> bool:
 
 def _content(w: str) -> bool:
     light = _words_of_lexicon()["light_words"]
-    return len(w) > 2 and not w.isdigit() and w not in stopwords() and w not in light and root(w) not in light
+    # The word itself, not its root: "mendapat" is light, "sependapat" (root dapat) is not.
+    return len(w) > 2 and not w.isdigit() and w not in stopwords() and w not in light
 
 
 def _governed(ws: list[Word], i: int, test) -> bool:
@@ -116,11 +132,13 @@ def _fixed_phrase(ws: list[Word], i: int) -> bool:
 def negations(text: str) -> tuple[Negation, ...]:
     """The negated predicates of a sentence, with what each is about."""
     ws = words(text)
-    hedges, future = hedge_words(), _words_of_lexicon()["future"]
+    hedges, future, claims = hedge_words(), _words_of_lexicon()["future"], _words_of_lexicon()["claims"]
     out = []
     for i, cue in enumerate(ws):
         if not _is_cue(cue.text) or _fixed_phrase(ws, i) or _governed(ws, i, hedges.__contains__):
             continue
+        if _governed(ws, i, claims.__contains__):
+            continue  # "mengaku tidak bersalah": what someone says of themselves
         j = next((j for j in range(i + 1, min(len(ws), i + 1 + SCOPE)) if _content(ws[j].text)), None)
         if j is None or _is_cue(ws[j].text) or any(w.text in future for w in ws[i + 1 : j]):
             continue  # "tidak akan mendapatkan": a negated plan
@@ -155,10 +173,30 @@ def _conflict(neg_text: str, pos_text: str) -> tuple[Negation, Word] | None:
             continue  # both deny, or the negating sentence also asserts
         if len((n.objects - {n.root}) & pos_roots) < SHARED:
             continue
-        found = assertions(pos_text, n.root)
+        found = [w for w in assertions(pos_text, n.root) if _same_actor(neg_text, n, pos_text, w)]
         if found:
             return n, found[0]
     return None
+
+
+def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
+    """Whether the denial and the assertion are about one actor: "Rusia
+    menolak resolusi" does not deny that the Security Council adopted one.
+    A name before the negation must recur in the asserting sentence; with no
+    name there, the words just before it must ("harga minyak tidak naik"
+    against "harga emas naik" is two prices). A pronoun (dia, mereka) on
+    either side may stand for any actor."""
+    from .places import participants  # places builds on this module's roots
+
+    before = words(neg_text[: n.cue.start])
+    pronouns = _words_of_lexicon()["pronouns"]
+    if any(x.text in pronouns for x in before + words(pos_text[: w.start])):
+        return True
+    names = participants(neg_text[: n.cue.start])
+    if names:
+        return bool(names & participants(pos_text))
+    near = [root(x.text) for x in before if _content(x.text)][-2:]
+    return bool(near) and set(near) <= _content_roots(pos_text)
 
 
 def _conditional(text: str) -> bool:
