@@ -140,3 +140,9 @@ def test_no_conflict_between_different_actors_or_claims(a, b):
 def test_a_pronoun_may_stand_for_the_actor():
     [sig] = judge("Kim Jong Un menolak mendukung perang Rusia di Ukraina.", "Dia bersumpah mendukung penuh perang Rusia di Ukraina.")
     assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+def test_a_light_word_with_a_clitic_stays_light():
+    # "membantah adanya transfer senjata" denies the transfer, not "ada"
+    [n] = negations("Rusia dan Korea Utara membantah adanya transfer senjata namun berjanji memperkuat hubungan militer.")
+    assert n.predicate.text == "transfer"

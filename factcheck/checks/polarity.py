@@ -48,6 +48,8 @@ from .lexicon import TOKEN_RE, fold, hedge_words, load, stopwords
 from .roster import is_roster_article
 from .temporal import conflict, far_apart
 
+# Particles and possessives that attach to a word without changing it.
+CLITIC = re.compile(r"(?<=\w\w)(?:nya|lah|kah|pun)$")
 # How far a negation reaches for its predicate, and how far past the
 # predicate the things it is about may lie (in words).
 SCOPE = 4
@@ -115,8 +117,9 @@ def _is_cue(w: str) -> bool:
 
 def _content(w: str) -> bool:
     light = _words_of_lexicon()["light_words"]
-    # The word itself, not its root: "mendapat" is light, "sependapat" (root dapat) is not.
-    return len(w) > 2 and not w.isdigit() and w not in stopwords() and w not in light
+    # The word, less a clitic, not its root: "mendapat" and "adanya" are
+    # light, "sependapat" and "berada" (roots dapat, ada) are not.
+    return len(w) > 2 and not w.isdigit() and w not in stopwords() and CLITIC.sub("", w) not in light and w not in light
 
 
 def _governed(ws: list[Word], i: int, test) -> bool:
