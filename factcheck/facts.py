@@ -8,6 +8,7 @@ HTML report highlights the values a contradiction turns on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.checks.dates import date_conflicts, extract_dates
@@ -97,3 +98,17 @@ def _names(why: str) -> list[str]:
 def _unshared(text: str, article: Article, other: str) -> list[Span]:
     other_folded = fold(other)
     return [(f.start, f.end) for f in facts(text, article) if f.kind != "quote" and fold(f.text) not in other_folded]
+
+
+def wrapped(text: str, spans: list[Span], before: str, after: str, escape: Callable[[str], str] = str) -> str:
+    """``text`` with each of ``spans`` (sorted) between ``before`` and
+    ``after`` (a highlight), the text itself passed through ``escape``;
+    overlapping spans merge into the earlier one."""
+    out, pos = [], 0
+    for start, end in spans:
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out += [escape(text[pos:start]), before, escape(text[start:end]), after]
+        pos = end
+    return "".join(out) + escape(text[pos:])

@@ -26,6 +26,7 @@ from pathlib import Path
 from factcheck import __version__
 from factcheck.atomic import write_atomic
 from factcheck.config import Options
+from factcheck.facts import Span, conflicting_spans, wrapped
 from factcheck.pipeline import Result
 from factcheck.report_html import render_html
 from factcheck.types import Article, Claim, Finding, InputError, Sentence
@@ -145,26 +146,37 @@ def _md_waiver_summary(result: Result) -> str:
 
 
 def _md_contradictions(result: Result) -> str:
+    """Contradictions grouped by category (in report order: the group of the
+    strongest finding first), each with both sentences and the values they
+    conflict on in bold."""
     found = [f for f in result.findings if f.verdict == "contradiction"]
     if not found:
         return "## Contradictions\n\nNone found."
+    groups: dict[str, list[Finding]] = {}
+    for f in found:
+        groups.setdefault(f.category, []).append(f)
     blocks = ["## Contradictions"]
     gating = {f.finding_id for f in result.failing()}
-    for n, f in enumerate(found, 1):
-        blocks.append(
-            "\n".join(
-                [
-                    f"### {n}. score {f.score:.2f} ({f.category}) `{f.finding_id}`",
-                    "",
-                    _md_quote(result, f.a),
-                    ">",
-                    _md_quote(result, f.b),
-                    "",
-                    f"Why: {f.why}" + (f" Reference: {f.reference}." if f.reference else ""),
-                    *_md_waiver(result, f, gating),
-                ]
+    n = 0
+    for category, group in groups.items():
+        blocks.append(f"### {category.replace('+', ' + ')} ({len(group)})")
+        for f in group:
+            n += 1
+            spans_a, spans_b = conflicting_spans(f, result.articles, result.options)
+            blocks.append(
+                "\n".join(
+                    [
+                        f"#### {n}. score {f.score:.2f} ({f.category}) `{f.finding_id}`",
+                        "",
+                        _md_quote(result, f.a, spans_a),
+                        ">",
+                        _md_quote(result, f.b, spans_b),
+                        "",
+                        f"Why: {f.why}" + (f" Reference: {f.reference}." if f.reference else ""),
+                        *_md_waiver(result, f, gating),
+                    ]
+                )
             )
-        )
     return "\n\n".join(blocks)
 
 
@@ -236,11 +248,11 @@ def _md_stale(result: Result) -> str:
     return "\n".join(lines + [f"- `{w.id}` ({w.by or 'unknown'}, {w.date}): {w.reason}" for w in result.waivers.stale])
 
 
-def _md_quote(result: Result, s: Sentence) -> str:
+def _md_quote(result: Result, s: Sentence, bold: list[Span]) -> str:
     article = result.articles[s.article]
     when = f", {article.date.isoformat()}" if article.date else ""
     where = f"`{article.file}`, sentence {s.index + 1}, characters {s.start}-{s.end}"
-    return f"> **{_outlet(article)}**{when} ({where}):\n> {_one_line(s.text)}"
+    return f"> **{_outlet(article)}**{when} ({where}):\n> {_one_line(wrapped(s.text, bold, '**', '**'))}"
 
 
 def _md_claims(result: Result) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from html import escape
 
 from factcheck import __version__
-from factcheck.facts import Span, conflicting_spans
+from factcheck.facts import Span, conflicting_spans, wrapped
 from factcheck.pipeline import VERDICTS, Result
 from factcheck.types import Finding, Sentence
 
@@ -241,14 +241,7 @@ def _side(result: Result, s: Sentence, marks: list[Span]) -> str:
 
 def _marked(text: str, spans: list[Span]) -> str:
     """``text`` escaped, with ``spans`` (sorted) wrapped in <mark>."""
-    out, pos = [], 0
-    for start, end in spans:
-        start = max(start, pos)  # overlapping spans merge into the earlier mark
-        if start >= end:
-            continue
-        out += [escape(text[pos:start]), "<mark>", escape(text[start:end]), "</mark>"]
-        pos = end
-    return "".join(out) + escape(text[pos:])
+    return wrapped(text, spans, "<mark>", "</mark>", escape)
 
 
 def _articles(result: Result) -> str:

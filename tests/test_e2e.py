@@ -127,5 +127,10 @@ def test_report_md_leads_with_counts_then_contradictions(seed_run):
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "5 articles" in report
     contradictions = [r for r in rows if r["verdict"] == "contradiction"]
+    plain = report.replace("**", "")  # the values a contradiction turns on are in bold
     for row in contradictions:
-        assert row["finding_id"] in report and row["text_a"] in report
+        assert row["finding_id"] in report and row["text_a"] in plain and row["text_b"] in plain
+    # grouped by category, the speakers the attribution finding turns on in bold
+    attribution = report.index("### attribution (")
+    assert attribution < report.index("## Claims carried by several outlets")
+    assert "**Karine Jean-Pierre**" in report[attribution:] and "**Patrick Ryder**" in report[attribution:]
