@@ -55,16 +55,17 @@ def test_every_csv_sentence_is_verbatim_in_its_cleaned_source(written):
 
 
 def test_markdown_puts_contradictions_first_with_both_sides_quoted(written):
+    # an NLI-only contradiction: the facts that one side states and the other does not, in bold
     md = (written / "report.md").read_text(encoding="utf-8")
     assert md.index("## Contradictions") < md.index("## Claims carried by several outlets") < md.index("## Articles")
     assert "- 3 articles, 9 sentences, 3 pairs aligned across outlets" in md
     assert "- gate: fails on contradiction with score >= 0.5: **FAILED** (3 at or above)" in md
     assert (
         "> **antara** (`antara.txt`, sentence 1, characters 0-95):\n"
-        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan kenegaraan.\n"
+        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada **Rabu** **dini hari** untuk kunjungan kenegaraan.\n"
         ">\n"
         "> **kompas**, 2024-06-18 (`kompas.txt`, sentence 1, characters 0-93):\n"
-        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada Selasa malam untuk kunjungan kenegaraan.\n"
+        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada **Selasa** **malam** untuk kunjungan kenegaraan.\n"
     ) in md
     assert "Why: NLI: P(contradiction) 0.91 A->B, 0.91 B->A" in md
 
