@@ -328,7 +328,11 @@ def _cmp_date(x: DateMention, y: DateMention) -> bool | None:
     return all(fx[k] == fy[k] for k in shared)
 
 
-def _cmp_time(x: DateMention, y: DateMention, tol: int, shifts: tuple[int, ...] = (0, 1440, -1440)) -> bool | None:
+# A day part may cross midnight either way when no day is named ("malam").
+ANY_DAY = (0, 1440, -1440)
+
+
+def _cmp_time(x: DateMention, y: DateMention, tol: int, shifts: tuple[int, ...] = ANY_DAY) -> bool | None:
     """None when incomparable, else whether the two windows meet once y is
     moved by one of ``shifts`` minutes (see _time_shifts)."""
     if x.minutes is None or y.minutes is None:
@@ -359,13 +363,13 @@ def _time_shifts(ma: list[DateMention], mb: list[DateMention]) -> tuple[int, ...
     dini hari" are the two ends of one Wednesday."""
     da, db = _day_of(ma), _day_of(mb)
     if da is None or db is None:
-        return (0, 1440, -1440)
+        return ANY_DAY
     if da[0] and db[0]:
         offset = (db[0] - da[0]).days
     elif da[1] is not None and db[1] is not None:
         offset = (db[1] - da[1] + 3) % 7 - 3
     else:
-        return (0, 1440, -1440)
+        return ANY_DAY
     return (offset * 1440,) if abs(offset) <= 1 else ()
 
 
@@ -446,7 +450,8 @@ def date_agreements(
 
 
 @lru_cache(maxsize=1)
-def _event_words() -> dict[str, str]:
+def event_words() -> dict[str, str]:
+    """Folded event word -> its kind (lexicon "event_groups": tiba, mendarat, arrived -> arrive)."""
     out = {}
     for group, words in load().raw["event_groups"].items():
         if group.startswith("_"):
@@ -473,14 +478,14 @@ def same_event(a: str, b: str, ma=(), mb=()) -> bool:
 
 @lru_cache(maxsize=1)
 def _event_re() -> re.Pattern:
-    return re.compile(rf"(?<![\w])({alternation(_event_words())})(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])({alternation(event_words())})(?![\w])", re.I)
 
 
 @lru_cache(maxsize=16384)
 def event_features(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
     """(lower-case content words, kinds of event, other content words,
     places) of a sentence whose dates were blanked out."""
-    ev = _event_words()
+    ev = event_words()
     lower = frozenset(content_tokens(" ".join(t for t in text.split() if t[:1].islower())))
     groups = frozenset(ev[" ".join(fold(m.group(1)).split())] for m in _event_re().finditer(text))
     others = frozenset(set(content_tokens(text)) - set(ev))

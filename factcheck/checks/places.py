@@ -31,7 +31,7 @@ from babel.dates import get_timezone_location
 
 from ..config import Options
 from ..types import Article, Candidate, Sentence, Signal
-from .dates import date_conflicts, extract_dates, sentence_event_features, undated
+from .dates import date_conflicts, event_words, extract_dates, sentence_event_features, undated
 from .lexicon import TOKEN_RE, alternation, fold, hedged, load
 from .polarity import ordinary
 from .temporal import conflict, far_apart
@@ -131,13 +131,8 @@ def _one_event(a: Sentence, b: Sentence, art_a: Article, art_b: Article) -> bool
     kinds_b = sentence_event_features(b.text, art_b.date, art_b.language)[1]
     names_a = participants(undated(a.text, art_a.date, art_a.language))
     names_b = participants(undated(b.text, art_b.date, art_b.language))
-    return bool(kinds_a & kinds_b) and bool(names_a & names_b - _event_names())
-
-
-@lru_cache(maxsize=1)
-def _event_names() -> frozenset[str]:
-    """Event words, which open many sentences capitalised ("Serangan ...")."""
-    return frozenset(fold(w) for group, words in load().raw["event_groups"].items() if not group.startswith("_") for w in words)
+    # Event words open many sentences capitalised ("Serangan ..."): no name.
+    return bool(kinds_a & kinds_b) and bool(names_a & names_b - event_words().keys())
 
 
 def check_place(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:

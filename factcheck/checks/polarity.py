@@ -84,7 +84,7 @@ def _words_of_lexicon() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> CachedStemmer:
-    words = StemmerFactory().get_words_from_file() + list(_words_of_lexicon()["stems"])
+    words = list(_dictionary()) + list(_words_of_lexicon()["stems"])
     return CachedStemmer(ArrayCache(), Stemmer(ArrayDictionary(words)))
 
 
