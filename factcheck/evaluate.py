@@ -9,6 +9,7 @@ from .checks.nli import signal
 from .config import Options
 from .models.backends import NLIModel
 from .nli_data import LABELS, Pair, read_pairs
+from .pipeline import VERDICTS
 from .types import NLIResult
 
 
@@ -21,6 +22,7 @@ def evaluate_nli(path: str, nli_model: str, batch_size: int = 32, progress: bool
     started = time.perf_counter()
     results = model.predict([(p.premise, p.hypothesis) for p in pairs])
     seconds = time.perf_counter() - started
+    reverse = model.predict([(p.hypothesis, p.premise) for p in pairs])
     predicted = [max(LABELS, key=lambda label: getattr(r, label)) for r in results]
     confusion = [[0] * len(LABELS) for _ in LABELS]
     for pair, guess in zip(pairs, predicted):
@@ -45,13 +47,34 @@ def evaluate_nli(path: str, nli_model: str, batch_size: int = 32, progress: bool
         "seconds": seconds,
         "pairs_per_second": len(pairs) / seconds,
         "calibration": reliability([r.contradiction for r in results], [p.label == "contradiction" for p in pairs]),
+        "report": report_verdicts(pairs, results, reverse),
     }
-    if any(p.kind for p in pairs):
-        metrics["perturbations"] = perturbation_recall(pairs, results, model)
+    if any(p.control for p in pairs):
+        metrics["perturbations"] = perturbation_recall(pairs, results, reverse)
     return metrics
 
 
-def perturbation_recall(pairs: list[Pair], results: list[NLIResult], model: NLIModel) -> dict:
+def report_verdicts(pairs: list[Pair], forward: list[NLIResult], backward: list[NLIResult]) -> dict:
+    """What ``factcheck compare`` would call each pair (both directions, the
+    default thresholds; see checks.nli.signal), against the gold label:
+    counts per (gold label, verdict), and the precision and recall of the
+    ``agreement`` and ``contradiction`` verdicts."""
+    options = Options()
+    counts = {label: dict.fromkeys(VERDICTS, 0) for label in LABELS}
+    for pair, ab, ba in zip(pairs, forward, backward):
+        counts[pair.label][signal(ab, ba, options).verdict] += 1
+    scores = {}
+    for verdict, gold in (("agreement", "entailment"), ("contradiction", "contradiction")):
+        said = sum(row[verdict] for row in counts.values())
+        hit = counts[gold][verdict]
+        scores[verdict] = {
+            "precision": hit / said if said else 0.0,
+            "recall": hit / sum(counts[gold].values()) if sum(counts[gold].values()) else 0.0,
+        }
+    return {"counts": counts, "scores": scores}
+
+
+def perturbation_recall(pairs: list[Pair], forward: list[NLIResult], backward: list[NLIResult]) -> dict:
     """Per edit type: the share of edited pairs the report would flag as a
     contradiction, and the share of their unedited controls it would flag.
 
@@ -59,11 +82,11 @@ def perturbation_recall(pairs: list[Pair], results: list[NLIResult], model: NLIM
     directions, mean P(contradiction) against the default threshold.
     """
     options = Options()
-    rows = [(p, r) for p, r in zip(pairs, results) if p.kind]
-    reverse = model.predict([(p.hypothesis, p.premise) for p, _ in rows])
     table: dict[str, dict[str, int]] = {}
-    for (pair, forward), backward in zip(rows, reverse):
-        flagged = signal(forward, backward, options).verdict == "contradiction"
+    for pair, ab, ba in zip(pairs, forward, backward):
+        if not pair.kind:
+            continue
+        flagged = signal(ab, ba, options).verdict == "contradiction"
         entry = table.setdefault(pair.kind, {"edited": 0, "caught": 0, "controls": 0, "false_alarms": 0})
         if pair.control:
             entry["controls"] += 1
@@ -87,6 +110,13 @@ def format_report(metrics: dict) -> str:
     for label, row in zip(metrics["labels"], metrics["confusion"]):
         lines.append(f"  {label:<14}" + "".join(f"{count:>14}" for count in row))
     lines.append(f"speed     {metrics['pairs_per_second']:.1f} pairs/s")
+    report = metrics["report"]
+    lines.append("as the report scores a pair (both directions, default thresholds):")
+    lines.append("  gold \\ verdict  " + "".join(f"{v:>15}" for v in VERDICTS))
+    for label, row in report["counts"].items():
+        lines.append(f"  {label:<16}" + "".join(f"{row[v]:>15}" for v in VERDICTS))
+    for verdict, score in report["scores"].items():
+        lines.append(f"  {verdict}: precision {score['precision']:.1%}, recall {score['recall']:.1%}")
     calibration = metrics["calibration"]
     lines.append(f"calibration of P(contradiction): expected calibration error {calibration['ece']:.3f}")
     lines.append("  score bin    pairs  predicted  observed")
