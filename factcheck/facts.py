@@ -102,13 +102,20 @@ def _unshared(text: str, article: Article, other: str) -> list[Span]:
 
 def wrapped(text: str, spans: list[Span], before: str, after: str, escape: Callable[[str], str] = str) -> str:
     """``text`` with each of ``spans`` (sorted) between ``before`` and
-    ``after`` (a highlight), the text itself passed through ``escape``;
-    overlapping spans merge into the earlier one."""
-    out, pos = [], 0
+    ``after`` (a highlight), the text itself passed through ``escape``.
+    Spans that overlap or are separated only by whitespace ("Rabu" and
+    "dini hari") become one highlight: "**Rabu** **dini hari**" reads as two
+    values."""
+    merged: list[list[int]] = []
     for start, end in spans:
-        start = max(start, pos)
         if start >= end:
             continue
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
         out += [escape(text[pos:start]), before, escape(text[start:end]), after]
         pos = end
     return "".join(out) + escape(text[pos:])

@@ -47,6 +47,12 @@ def test_night_and_early_hours_of_the_same_named_day_do_not_agree():
     assert signal.verdict == "agreement" and "malam" in signal.why and "dini hari" in signal.why
 
 
+def test_the_night_before_a_weekday_agrees_with_that_night():
+    (signal,) = pair("Presiden itu tiba di ibu kota pada Kamis malam.", "Presiden itu tiba di ibu kota pada malam Jumat.")
+    assert signal.verdict == "agreement" and '"malam Jumat"' in signal.why
+    assert pair("Presiden itu tiba di ibu kota pada Jumat malam.", "Presiden itu tiba di ibu kota pada malam Jumat.") == []
+
+
 def test_a_plan_agrees_with_no_event():
     planned = "Presiden itu diperkirakan akan mendarat di ibu kota sebelum fajar pada hari Rabu."
     assert pair(planned, LANDED_AT_2_45) == []

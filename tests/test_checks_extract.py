@@ -91,6 +91,19 @@ def test_month_year_relative_year_and_lists():
     assert [m.year for m in extract_dates(s.text, art.date, art.language) if not m.day and m.year] == [1961, 2000, 2001]
 
 
+def test_malam_before_a_weekday_is_one_mention_of_the_evening_before():
+    (m,) = extract_dates("Pesta rakyat digelar pada malam Jumat di alun-alun.", dt.date(2024, 6, 21), "id")
+    assert (m.text, m.weekday, m.resolved, m.minutes) == ("malam Jumat", 3, dt.date(2024, 6, 20), (1080, 1620))
+    (m,) = extract_dates("Pesta rakyat digelar malam Minggu di alun-alun.", None, "id")
+    assert (m.text, m.weekday) == ("malam Minggu", 5)
+    (m,) = extract_dates("Kapal merapat pukul 21.00 malam Jumat.", None, "id")
+    assert (m.text, m.weekday, m.minutes) == ("pukul 21.00 malam Jumat", 3, (1260, 1260))
+    (m,) = extract_dates("Kapal merapat pukul 2 malam Jumat.", None, "id")
+    assert (m.weekday, m.minutes) == (3, (26 * 60, 26 * 60))  # Thursday's night, past midnight
+    night, friday = extract_dates("Hujan turun sejak malam, Jumat pagi reda.", None, "id")[:2]
+    assert night.weekday is None and friday.weekday == 4
+
+
 def test_lunch_is_not_a_time_and_week_is_not_sunday():
     assert extract_dates("Sambil makan siang mewah, Kim bersulang", None, "id") == []
     assert extract_dates("dalam dua minggu terakhir", None, "id") == []

@@ -160,6 +160,51 @@ def test_night_before_and_early_hours_after_midnight_agree():
     assert date_conflicts(a, b) == []
 
 
+def _arrivals(when_a: str, when_b: str, published=dt.date(2024, 6, 21)) -> list:
+    """check_date on two invented reports of one arrival, told at two times."""
+    arts, sents = _synthetic(
+        {
+            "a.txt": f"Rombongan gubernur tiba di pelabuhan Bitung {when_a} setelah pelayaran panjang.",
+            "b.txt": f"Rombongan gubernur tiba di pelabuhan Bitung {when_b} setelah pelayaran panjang.",
+        },
+        dates={"a.txt": published, "b.txt": published} if published else {},
+    )
+    return check_date(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+
+
+def test_malam_before_a_weekday_is_the_evening_before_it():
+    # "malam Jumat" is Thursday night, "malam Minggu" Saturday night
+    assert _arrivals("pada Kamis malam", "pada malam Jumat") == []
+    assert _arrivals("pada Sabtu malam", "pada malam Minggu") == []
+    assert _arrivals("pada malam Jumat", "pada Jumat dini hari") == []  # one night across midnight
+    assert _arrivals("pukul 21.00 malam Jumat", "pada Kamis malam") == []
+    assert _arrivals("pukul 2 malam Jumat", "pada Jumat dini hari") == []  # 2 a.m. of that night
+
+
+def test_malam_before_a_weekday_still_conflicts_with_other_days():
+    (sig,) = _arrivals("pada Jumat malam", "pada malam Jumat")
+    assert sig.verdict == "contradiction" and '"Jumat" in a.txt vs "malam Jumat" in b.txt' in sig.why
+    (sig,) = _arrivals("pada Senin malam", "pada Rabu malam")
+    assert '"Senin" in a.txt vs "Rabu" in b.txt' in sig.why
+    (sig,) = _arrivals("pada Senin malam", "pada malam Minggu")
+    assert '"malam Minggu"' in sig.why
+
+
+def test_malam_before_a_weekday_with_a_date_takes_the_date_the_calendar_allows():
+    # 20 June 2024 was a Thursday: "malam Jumat (20/6)" gives the evening's
+    # own date, "malam Jumat (21/6)" the date of the Friday it names
+    assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (20/6)") == []
+    assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (21/6)") == []
+    assert _arrivals("pada Kamis (20/6/2024) malam", "pada malam Jumat (21/6/2024)", published=None) == []
+    (sig,) = _arrivals("pada Kamis (13/6) malam", "pada malam Jumat (21/6)")
+    assert sig.verdict == "contradiction"
+    # with no year to tell which day the date names, only the weekday counts
+    assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (21/6)", published=None) == []
+    assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (20/6)", published=None) == []
+    (sig,) = _arrivals("pada Senin (17/6) malam", "pada malam Jumat (20/6)", published=None)
+    assert sig.verdict == "contradiction"
+
+
 def test_year_lists_only_conflict_when_both_sides_are_unmatched():
     articles, sentences = seeds()
     a = find(articles, sentences, "000", "1961, 2000 dan 2001")

@@ -146,3 +146,90 @@ def test_a_light_word_with_a_clitic_stays_light():
     # "membantah adanya transfer senjata" denies the transfer, not "ada"
     [n] = negations("Rusia dan Korea Utara membantah adanya transfer senjata namun berjanji memperkuat hubungan militer.")
     assert n.predicate.text == "transfer"
+
+
+# A reported denial ("membantah melakukan X") tells what a party says, not
+# that the outlet holds the opposite: it contradicts another outlet only
+# where that outlet reports the same party saying X. A refusal to act
+# ("menolak menghentikan") is itself an act and contradicts the act.
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Militer Myanmar membantah membakar rumah warga di desa Kani, wilayah Sagaing.",
+         "Militer Myanmar membakar rumah warga di desa Kani, wilayah Sagaing, pekan lalu."),
+        ("Polisi menyangkal menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Polisi menembakkan gas air mata ke arah suporter di dalam stadion."),
+        ("Perusahaan tambang itu menepis mencemari sungai di hulu Kabupaten Morowali.",
+         "Perusahaan tambang itu mencemari sungai di hulu Kabupaten Morowali sejak tahun lalu."),
+        # someone else says it: the party's denial still contradicts no outlet
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "“Polisi menembakkan gas air mata ke arah suporter di dalam stadion,” kata saksi Rudi Hartono."),
+    ],
+)
+def test_a_reported_denial_does_not_contradict_the_event(a, b):
+    assert judge(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a refusal to act against the act
+        ("Militer Myanmar menolak menghentikan serangan udara di wilayah Sagaing dan Magway.",
+         "Militer Myanmar menghentikan serangan udara di wilayah Sagaing dan Magway sejak Senin."),
+        # the party's denial against the party's own words in another outlet
+        ("Kapolres Andi Wiratama membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "“Kami menembakkan gas air mata ke arah suporter di dalam stadion untuk membubarkan massa,” kata Andi Wiratama."),
+    ],
+)
+def test_a_refusal_or_a_denial_of_ones_own_words_still_conflicts(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+def test_a_different_complement_is_a_different_claim():
+    # qualifying for the finals is not qualifying for a qualifying round
+    assert judge(
+        "Timnas Malaysia gagal lolos ke Piala Asia 2027 setelah kalah dari Vietnam.",
+        "Timnas Malaysia lolos ke putaran ketiga kualifikasi Piala Asia 2027.",
+    ) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Timnas Malaysia gagal lolos ke putaran ketiga kualifikasi Piala Asia 2027.",
+         "Timnas Malaysia lolos ke putaran ketiga kualifikasi Piala Asia 2027 setelah menang atas Nepal."),
+        # a modifier and a preposition between the predicate and the same complement
+        ("Serikat buruh menolak memberikan dukungan untuk revisi undang-undang ketenagakerjaan di DPR.",
+         "Serikat buruh menyatakan dukungan penuh dan tegas terhadap revisi undang-undang ketenagakerjaan."),
+        # an object pronoun may stand for any complement
+        ("Bupati Sleman tiba di balai desa yang tidak mendapat sambutan dari warga desa Sukamaju.",
+         "Bupati Sleman tiba pagi hari dan warga desa Sukamaju menyambutnya dengan tarian."),
+    ],
+)
+def test_the_same_complement_still_conflicts(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Gubernur tidak hadir dalam upacara peringatan hari jadi provinsi di gedung DPRD.",
+         "Wakil Gubernur hadir dalam upacara peringatan hari jadi provinsi di gedung DPRD."),
+        ("Ketua KPU tidak menandatangani berita acara rekapitulasi suara nasional di Jakarta.",
+         "Wakil Ketua KPU menandatangani berita acara rekapitulasi suara nasional di Jakarta."),
+        ("Pada Sabtu, mantan Bupati Sleman tidak menghadiri kongres luar biasa partai di Surabaya.",
+         "Pada Sabtu, Bupati Sleman menghadiri kongres luar biasa partai di Surabaya."),
+    ],
+)
+def test_a_deputy_or_former_holder_is_another_actor(a, b):
+    assert judge(a, b) == []
+
+
+def test_a_deputy_named_on_both_sides_is_the_same_actor():
+    [sig] = judge(
+        "Wakil Gubernur tidak hadir dalam upacara peringatan hari jadi provinsi di gedung DPRD.",
+        "Gubernur dan Wakil Gubernur hadir dalam upacara peringatan hari jadi provinsi di gedung DPRD.",
+    )
+    assert sig.category == "polarity" and sig.verdict == "contradiction"

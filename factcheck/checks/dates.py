@@ -8,7 +8,8 @@ lalu", "2 hari lalu": resolved against the article's date with dateparser),
 clock times ("pukul 2:45 pagi", "2:45 a.m.", "14.30 WIB") and parts of the
 day ("dini hari", "sebelum fajar", "Rabu malam"), each as a window of
 minutes after midnight, so that vague-but-compatible forms agree: "dini
-hari" ~ "pukul 2:45 pagi" ~ "sebelum fajar".
+hari" ~ "pukul 2:45 pagi" ~ "sebelum fajar". "malam Jumat" is the night
+before Friday: Thursday's, like "Kamis malam".
 
 Two mentions are *comparable* when they share a field (year, month, day,
 weekday; or both give a time of day in the same time zone) and *compatible*
@@ -103,6 +104,7 @@ def _patterns():
             re.I,
         ),
         "part": re.compile(rf"(?<![\w])({parts})(?![\w])", re.I),
+        "eve": re.compile(rf"(?<![\w])(?:{alternation(lx['eve_words'])})\s+$", re.I),
     }
     return p, month_of, weekday_of
 
@@ -215,8 +217,8 @@ def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMe
         if not hari and not name[0].isupper():
             continue  # "minggu" = week
         if fold(name) == "minggu" and not hari and not re.match(r"\s*\(", text[m.end() :]):
-            before = fold(text[max(0, m.start() - 6) : m.start()])
-            if not before.rstrip().endswith("pada"):
+            before = text[max(0, m.start() - 12) : m.start()]
+            if not (fold(before).rstrip().endswith("pada") or p["eve"].search(before)):
                 continue
         dm = DateMention(m.group(0), m.start(), m.end(), weekday=wd)
         # a date in brackets right after: "Rabu (19/6/2024)", "Selasa (18 Juni)"
@@ -229,8 +231,7 @@ def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMe
                 break
         if dm is not None:
             if article_date:
-                back = (article_date.weekday() - wd) % 7
-                dm.resolved = article_date - dt.timedelta(days=back)
+                dm.resolved = _last_weekday(article_date, wd)
             add(dm)
     # resolve partial dates against the article's date
     for dm in out:
@@ -269,7 +270,61 @@ def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMe
         zm = re.match(rf"\s*({alternation(lx['timezones'])})(?![\w])", tail, re.I)
         add(DateMention(m.group(0), m.start(), m.end(), minutes=(lo, hi), tz=fold(zm.group(1)) if zm else ""))
     out.sort(key=lambda d: d.start)
-    return tuple(out)
+    return tuple(_eves(out, text, article_date, {fold(w) for w in lx["eve_words"]}))
+
+
+def _last_weekday(article_date: dt.date, weekday: int) -> dt.date:
+    """The latest day on or before the article's date that falls on ``weekday``."""
+    return article_date - dt.timedelta(days=(article_date.weekday() - weekday) % 7)
+
+
+def _eves(ms: list[DateMention], text: str, article_date: dt.date | None, eve_words: set[str]) -> list[DateMention]:
+    """The mentions with each time of day ending in "malam" joined to the
+    weekday right after it: "malam Jumat" is the night before Friday, i.e.
+    Thursday's, as "Kamis malam" is ("Jumat malam" is Friday's)."""
+    out: list[DateMention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            m.weekday is not None
+            and prev is not None
+            and prev.minutes
+            and not prev.has_date
+            and not text[prev.end : m.start].strip()
+            and fold(prev.text).split()[-1] in eve_words
+        ):
+            out[-1] = _eve(prev, m, text, article_date)
+        else:
+            out.append(m)
+    return out
+
+
+def _eve(part: DateMention, day: DateMention, text: str, article_date: dt.date | None) -> DateMention:
+    """One mention of ``part`` on the evening before the weekday ``day`` names.
+
+    A date in brackets: reporters put the date of the day they name after
+    it ("Jumat (21/6)"), but after "malam Jumat" many give the evening's own
+    date instead (Thursday 20/6, the day the event happened). The calendar
+    tells which is meant; when it cannot (no year to place the date, or a
+    date on neither day) the date is dropped and only the weekday, which is
+    certain, is compared: a wrong day would be a false alarm."""
+    weekday = (day.weekday - 1) % 7
+    date = day.resolved if day.day is not None else None
+    if date is not None and date.weekday() == day.weekday:
+        date -= dt.timedelta(days=1)
+    if date is not None and date.weekday() != weekday:
+        date = None
+    lo, hi = part.minutes
+    if hi < 720:  # "pukul 2 malam Jumat": the small hours that end that night, on Friday's calendar
+        lo, hi = lo + 1440, hi + 1440
+    eve = DateMention(text[part.start : day.end], part.start, day.end, weekday=weekday, minutes=(lo, hi), tz=part.tz, approx=part.approx)
+    if date is not None:
+        # the year only if written: an inferred one would clash with a bare "tahun 2023"
+        eve.year = date.year if day.year is not None else None
+        eve.month, eve.day, eve.resolved = date.month, date.day, date
+    elif article_date:
+        eve.resolved = _last_weekday(article_date, weekday)
+    return eve
 
 
 _YEAR_FOLLOWERS = {"dan", "and", "hingga", "sampai", "to", "lalu", "silam", "ketika", "saat", "when", "yang", "lewat", "ini"}

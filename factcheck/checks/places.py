@@ -10,6 +10,10 @@ resolved to the country it lies in. Country and city names come from CLDR
 English) and from the lexicon's "places" (Indonesian spellings, capitals that
 CLDR lists under another city, landmarks such as the Kremlin).
 
+A name that is both a country and a region of another ("Georgia", a US
+state; lexicon "states") lies in either country, unless a marker says which
+("negara bagian Georgia" is in the US).
+
 Two places conflict only when no place of one sentence lies in a country of
 the other. Precision comes first, so the pair must also tell one event: a
 shared kind of event (arrive ~ tiba ~ mendarat, welcome ~ disambut; lexicon
@@ -17,6 +21,11 @@ shared kind of event (arrive ~ tiba ~ mendarat, welcome ~ disambut; lexicon
 ("Putin"; not "orang" or "Ukraina"); neither sentence hedged ("akan
 tiba", "diperkirakan", "if": a plan is not an event); no conflicting dates
 or times (two days, two events); and the articles not far apart in time.
+A traveller and a kind of event are not enough: a tour arrives in several
+countries, each arrival its own event. So the two sentences must share
+something of the event beyond them (lexicon "place_ties"): the same day or
+clock time, the same host met or welcoming ("disambut Presiden X" ~ "X
+menyambut"), or the same named venue ("Istana Malacañang").
 """
 
 from __future__ import annotations
@@ -31,8 +40,9 @@ from babel.dates import get_timezone_location
 
 from ..config import Options
 from ..types import Article, Candidate, Sentence, Signal
-from .dates import date_conflicts, event_words, extract_dates, sentence_event_features, undated
-from .lexicon import TOKEN_RE, alternation, fold, hedged, load
+from .dates import DateMention, date_agreements, date_conflicts, event_words, extract_dates, sentence_event_features, undated
+from .lexicon import TOKEN_RE, alternation, fold, hedged, load, phrase_pattern
+from .people import name_tokens, same_person
 from .polarity import ordinary
 from .temporal import conflict, far_apart
 
@@ -40,12 +50,17 @@ from .temporal import conflict, far_apart
 _SKIP_ZONE_AREAS = ("Antarctica", "Etc")
 # Names that are also ordinary words or people in news copy.
 _PLAIN = re.compile(r"^[^\W\d_][\w'. -]*$")
+# The widest window of a clock time, "sekitar pukul 2:45" included; parts of
+# the day ("pagi", "dini hari") span hours and fit any arrival of a tour.
+_CLOCK_MINUTES = 60
+# A host is named in the clause of "disambut"/"menyambut", not across a comma.
+_PUNCT = re.compile(r"[^\w\s'’-]|\d")
 
 
 @dataclass(frozen=True)
 class Place:
     name: str  # as written
-    country: str  # ISO code, lower case
+    countries: frozenset[str]  # ISO codes, lower case; two for "Georgia" unmarked
     start: int
     end: int
 
@@ -77,29 +92,60 @@ def gazetteer() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """Folded name of a region named like a country -> the country it lies in."""
+    return {fold(n): c for n, c in load().raw["states"]["names"].items()}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Folded names of countries, in Indonesian and English."""
+    names = {n for loc in ("en", "id") for code, n in Locale(loc).territories.items() if len(code) == 2 and code.isalpha()}
+    names |= {n for country in load().raw["countries"].values() for n in country["names"]}
+    return frozenset(fold(n) for n in names)
+
+
+@lru_cache(maxsize=1)
 def _place_re() -> re.Pattern:
     # The preposition and the words around the name are case-insensitive; the
     # name is matched as capitalised, so "di jersey" or "to turkey" stay words.
     lead = r"(?i:di|ke|in|at|to)"
     facility = r"(?i:(?:luar|dalam|depan)\s+)?(?i:bandara(?:\s+internasional)?|airport|bandar\s+udara)"
     capital = r"(?i:ibu\s+kota|ibukota|kota|capital(?:\s+of)?|the\s+capital(?:\s+of)?)"
+    lx = load().raw
+    state = alternation(lx["states"]["markers"])
+    names = alternation(set(gazetteer()) | set(lx["states"]["names"]))
+    when = alternation(w for kind in ("months", "weekdays") for ws in lx["dates"][kind].values() for w in ws)
     # A name followed by another capitalised word is part of a longer one
-    # ("Amerika Latin", "Korea Utara" is listed whole).
+    # ("Amerika Latin", "Korea Utara" is listed whole), unless that word is a
+    # weekday or a month ("tiba di Seoul Selasa").
     return re.compile(
-        rf"(?<![\w]){lead}\s+(?:(?:{facility}|{capital})\s+)?({alternation(gazetteer())})(?![\w])(?!\s+[A-Z])"
+        rf"(?<![\w]){lead}\s+(?:(?:{facility}|{capital})\s+|(?P<state>(?i:{state}))\s+)?(?P<name>{names})(?![\w])"
+        rf"(?!\s+(?!(?i:{when})(?![\w]))[A-Z])"
     )
 
 
+@lru_cache(maxsize=1)
+def _folded_gazetteer() -> dict[str, str]:
+    return {fold(n): c for n, c in gazetteer().items()}
+
+
 def places_in(text: str) -> list[Place]:
-    """Where something happens in a sentence, each place with its country."""
-    names = gazetteer()
-    folded = {fold(n): c for n, c in names.items()}
+    """Where something happens in a sentence, each place with its countries."""
+    names, states = gazetteer(), _states()
     out = []
     for m in _place_re().finditer(text):
-        name = m.group(1)
-        country = names.get(name) or folded.get(fold(name))
-        if country:
-            out.append(Place(name, country, m.start(1), m.end(1)))
+        name = m.group("name")
+        key = fold(name)
+        country = names.get(name) or _folded_gazetteer().get(key)
+        if m.group("state"):
+            # "negara bagian Georgia" is no country, "negara bagian Hawaii" a place of one
+            countries = {states[key]} if key in states else set() if key in _country_names() else {country}
+        else:
+            countries = {country, states.get(key)}
+        countries -= {None}
+        if countries:
+            out.append(Place(name, frozenset(countries), m.start("name"), m.end("name")))
     return out
 
 
@@ -125,14 +171,160 @@ def participants(text: str) -> frozenset[str]:
     return frozenset(fold(t) for t in tokens if t[0].isupper() and fold(t) not in places)
 
 
-def _one_event(a: Sentence, b: Sentence, art_a: Article, art_b: Article) -> bool:
-    """A shared kind of event and a shared participant, dates left out."""
+def _runs(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words written one after another, with nothing but spaces
+    between (names of people, venues, places), as (start, end, text)."""
+    runs: list[list[int]] = []
+    prev_end, prev_cap = -1, False
+    for m in TOKEN_RE.finditer(text):
+        cap = m.group(0)[0].isupper()
+        if cap and prev_cap and text[prev_end : m.start()].isspace():
+            runs[-1][1] = m.end()
+        elif cap:
+            runs.append([m.start(), m.end()])
+        prev_end, prev_cap = m.end(), cap
+    return [(s, e, text[s:e]) for s, e in runs]
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in load().raw["not_names"])
+
+
+@lru_cache(maxsize=1)
+def _tie_words() -> dict:
+    raw = load().raw["place_ties"]
+    return {
+        "after": frozenset(fold(w) for w in raw["host_after"]),
+        "link_re": re.compile(phrase_pattern(raw["host_after"] + raw["host_before"]), re.I),
+        "gap": raw["host_gap"],
+        "venues": frozenset(fold(w) for w in raw["venues"]),
+        "generic": frozenset(fold(w) for w in raw["generic_venue_words"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_re() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(gazetteer())})(?![\w])")
+
+
+def _name_words(run: str) -> frozenset[str]:
+    """The words of a capitalised run that name someone or something: titles,
+    institutions and places left out ("Presiden Filipina Rafael Santos" ->
+    rafael, santos). Places go whole, so that "Minh" stays in "Tran Van
+    Minh" though "Ho Chi Minh" is a city."""
+    rest = _gazetteer_re().sub(" ", load().chain_re.sub(" ", run))
+    return frozenset(w for w in name_tokens(rest) if w not in _not_names())
+
+
+def _is_venue(run: str) -> bool:
+    return bool(set(name_tokens(run)) & _tie_words()["venues"])
+
+
+def _venues(text: str) -> dict[frozenset[str], str]:
+    """The named venues of a sentence, their particular words -> as written."""
+    tw = _tie_words()
+    out = {}
+    for _, _, run in _runs(text):
+        if _is_venue(run):
+            words = frozenset(w for w in _name_words(run) - tw["venues"] - tw["generic"] if not ordinary(w))
+            if words:
+                out[words] = run
+    return out
+
+
+def _hosts(text: str) -> dict[frozenset[str], str]:
+    """Whom a sentence says the traveller met or was welcomed by: the name
+    right after "disambut"/"bertemu"/"welcomed by", or right before
+    "menyambut"/"welcomed", across a few lower-case words ("disambut
+    langsung oleh Presiden X") and places, never across punctuation. A
+    venue is where, not whom."""
+    tw = _tie_words()
+    runs = [r for r in _runs(text) if not _is_venue(r[2])]
+    out = {}
+    for m in tw["link_re"].finditer(text):
+        if " ".join(fold(m.group(0)).split()) in tw["after"]:
+            near = [(r, text[m.end() : r[0]]) for r in runs if r[0] >= m.end()]
+        else:
+            near = [(r, text[r[1] : m.start()]) for r in reversed(runs) if r[1] <= m.start()]
+        for (_, _, run), gap in near:
+            lower = [w for w in gap.split() if not w[0].isupper()]
+            if _PUNCT.search(gap) or len(lower) > tw["gap"]:
+                break
+            words = _name_words(run)
+            if words:
+                out[words] = run
+                break
+    return out
+
+
+def _same_name(x: frozenset[str], y: frozenset[str], x_text: str, y_text: str) -> bool:
+    """One name against another: "Santos" ~ "Rafael Santos", "Kim Jong-un" ~
+    "Kim Jong Un"; two full names must be one person's ("Kim Jong Un" is not
+    "Kim Yo Jong")."""
+    if len(x) == 1 or len(y) == 1:
+        return bool(x & y)
+    return x == y or same_person(x_text, y_text)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The words of the names a sentence mentions, venues and titles left out."""
+    words = {w for t in participants(text) for w in name_tokens(t)}
+    return frozenset(w for _, _, run in _runs(text) if not _is_venue(run) for w in _name_words(run) & words)
+
+
+def _day_or_time(ma: list[DateMention], mb: list[DateMention], tolerance: int) -> str | None:
+    """The same day (date, weekday, "kemarin"), or the same clock time."""
+    for x in ma:
+        for y in mb:
+            wx, wy = x.fields().get("weekday"), y.fields().get("weekday")
+            # "kemarin" in articles a week apart: one weekday, two days.
+            if wx is not None and wx == wy and not (x.resolved and y.resolved and x.resolved != y.resolved):
+                return f'the same day ("{x.text}" ~ "{y.text}")'
+    for x, y, kind in date_agreements(ma, mb, tolerance):
+        if kind == "time" and min(w.minutes[1] - w.minutes[0] for w in (x, y)) <= _CLOCK_MINUTES:
+            return f'the same time ("{x.text}" ~ "{y.text}")'
+    return None
+
+
+def _tie(ta: str, tb: str, ma: list[DateMention], mb: list[DateMention], tolerance: int) -> str | None:
+    """What ties two sentences about one traveller to one event, beyond the
+    traveller and the kind of event (a tour arrives in several countries):
+    the same day or clock time, the same host, or the same named venue."""
+    when = _day_or_time(ma, mb, tolerance)
+    if when:
+        return when
+    shared = _names(ta) & _names(tb)
+    for x, x_text in _hosts(ta).items():
+        for y, y_text in _hosts(tb).items():
+            # The host is someone besides the traveller: one guest welcomed
+            # by a host of each stop is no tie, nor one host's two guests.
+            if _same_name(x, y, x_text, y_text) and shared - x - y:
+                return f'the same host ("{x_text}" ~ "{y_text}")'
+    va, vb = _venues(ta), _venues(tb)
+    for x, x_text in va.items():
+        for y, y_text in vb.items():
+            if x & y:
+                return f'the same venue ("{x_text}" ~ "{y_text}")'
+    return None
+
+
+def _one_event(
+    a: Sentence, b: Sentence, art_a: Article, art_b: Article, ma: list[DateMention], mb: list[DateMention], tolerance: int
+) -> str | None:
+    """A shared kind of event and a shared participant, dates left out, and
+    something else of the event shared (see _tie); what ties them, or None."""
     kinds_a = sentence_event_features(a.text, art_a.date, art_a.language)[1]
     kinds_b = sentence_event_features(b.text, art_b.date, art_b.language)[1]
-    names_a = participants(undated(a.text, art_a.date, art_a.language))
-    names_b = participants(undated(b.text, art_b.date, art_b.language))
+    ta, tb = undated(a.text, art_a.date, art_a.language), undated(b.text, art_b.date, art_b.language)
     # Event words open many sentences capitalised ("Serangan ..."): no name.
-    return bool(kinds_a & kinds_b) and bool(names_a & names_b - event_words().keys())
+    if not kinds_a & kinds_b or not participants(ta) & participants(tb) - event_words().keys():
+        return None
+    return _tie(ta, tb, ma, mb, tolerance)
+
+
+def _label(place: Place) -> str:
+    return " or ".join(sorted(_country_label(c) for c in place.countries))
 
 
 def check_place(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
@@ -140,17 +332,17 @@ def check_place(candidate: Candidate, articles: list[Article], options: Options)
     a, b = candidate.a, candidate.b
     art_a, art_b = articles[a.article], articles[b.article]
     pa, pb = places_in(a.text), places_in(b.text)
-    if not pa or not pb or {p.country for p in pa} & {p.country for p in pb}:
+    if not pa or not pb or set().union(*(p.countries for p in pa)) & set().union(*(p.countries for p in pb)):
         return []
-    if far_apart(art_a, art_b, options) or hedged(a.text) or hedged(b.text) or not _one_event(a, b, art_a, art_b):
+    if far_apart(art_a, art_b, options) or hedged(a.text) or hedged(b.text):
         return []
     ma = extract_dates(a.text, art_a.date, art_a.language)
     mb = extract_dates(b.text, art_b.date, art_b.language)
     if date_conflicts(ma, mb, options.time_tolerance_minutes):
         return []  # two dates, two events: "tiba di Hanoi pada Rabu malam"
+    tie = _one_event(a, b, art_a, art_b, ma, mb, options.time_tolerance_minutes)
+    if not tie:
+        return []
     x, y = pa[0], pb[0]
-    why = (
-        f'place: "{x.name}" ({_country_label(x.country)}) in {art_a.file} '
-        f'vs "{y.name}" ({_country_label(y.country)}) in {art_b.file}'
-    )
+    why = f'place: "{x.name}" ({_label(x)}) in {art_a.file} vs "{y.name}" ({_label(y)}) in {art_b.file}; one event: {tie}'
     return [conflict("place", 0.7, why, art_a, art_b, options)]

@@ -4,9 +4,9 @@
 mendukung penuh perang Rusia": the NLI model sees such a flip when two
 sentences are worded alike, and misses it when outlets word them
 differently. So the check reads the negated predicate itself: a negator
-("tidak", "bukan", "belum", "not") or a verb of refusal or denial
-("menolak", "membantah", "menepis", "refused") opens a negation, whose
-predicate is the first content word after it ("tidak mendapat sambutan"
+("tidak", "bukan", "belum", "not"), a verb of refusal ("menolak", "gagal",
+"refused") or a verb of denial ("membantah", "menepis", "denied") opens a
+negation, whose predicate is the first content word after it ("tidak mendapat sambutan"
 negates *sambutan*; light words such as "mendapat" or "memberikan" are
 skipped). Words are compared by their root (Sastrawi: dukungan ~ mendukung,
 sambutan ~ menyambutnya), so a different affix or word class still matches.
@@ -24,7 +24,16 @@ Precision comes first, so nothing is flagged when:
 - the negating sentence also asserts the same predicate, or the asserting
   sentence also denies it;
 - the two are about different actors ("Rusia menolak resolusi" against
-  "Dewan Keamanan mengesahkan resolusi"; see _same_actor);
+  "Dewan Keamanan mengesahkan resolusi"; "Wakil Presiden" or "mantan
+  Presiden" against "Presiden"; see _same_actor);
+- the two predicates have different complements, one that the other
+  sentence never names ("gagal lolos ke Piala Dunia" against "lolos ke
+  putaran ketiga kualifikasi"; see _same_complement);
+- the negation is a party's reported denial ("Israel membantah melakukan
+  serangan"; lexicon "polarity.denials") and the other outlet asserts the
+  event, not that party's own words: the first outlet reports what the
+  party says, it does not hold the opposite. A refusal ("menolak
+  mendukung") is an act, and contradicts the act;
 - the negation is what someone says of themselves ("mengaku tidak
   bersalah"; lexicon "polarity.claims");
 - the articles are far apart in time (a position may change).
@@ -45,6 +54,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from ..config import Options
 from ..types import Article, Sentence, Signal
 from .lexicon import TOKEN_RE, fold, hedge_words, load, stopwords
+from .quotes import extract_statements
 from .roster import is_roster_article
 from .temporal import conflict, far_apart
 
@@ -56,6 +66,9 @@ SCOPE = 4
 OBJECTS = 4
 # How far before a word a negator or hedge still governs it.
 GOVERNS = 3
+# How far after a predicate its complement may lie (in words): "dukungan
+# penuh dan solidaritas untuk perang".
+COMPLEMENT = 6
 # How many of the things the negated predicate is about the other sentence
 # must also name.
 SHARED = 2
@@ -74,6 +87,7 @@ class Negation:
     predicate: Word
     root: str
     objects: frozenset[str]  # roots of the words after the predicate
+    denial: bool  # the cue reports a party denying a claim ("membantah"), not refusing an act
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +126,7 @@ def words(text: str) -> list[Word]:
 
 def _is_cue(w: str) -> bool:
     lx = _words_of_lexicon()
-    return w in lx["negators"] or w in lx["refusals"] or w.endswith("n't")
+    return w in lx["negators"] or w in lx["refusals"] or w in lx["denials"] or w.endswith("n't")
 
 
 def _content(w: str) -> bool:
@@ -148,7 +162,7 @@ def negations(text: str) -> tuple[Negation, ...]:
         if re.search(r"[,.;:!?()\"“”]", text[cue.end : ws[j].start]):
             continue  # "Tidak, aku ...": an answer, not a negated predicate
         after = [root(w.text) for w in ws[j + 1 :] if _content(w.text)][:OBJECTS]
-        out.append(Negation(cue, ws[j], root(ws[j].text), frozenset(after)))
+        out.append(Negation(cue, ws[j], root(ws[j].text), frozenset(after), cue.text in _words_of_lexicon()["denials"]))
     return tuple(out)
 
 
@@ -176,10 +190,21 @@ def _conflict(neg_text: str, pos_text: str) -> tuple[Negation, Word] | None:
             continue  # both deny, or the negating sentence also asserts
         if len((n.objects - {n.root}) & pos_roots) < SHARED:
             continue
-        found = [w for w in assertions(pos_text, n.root) if _same_actor(neg_text, n, pos_text, w)]
+        found = [w for w in assertions(pos_text, n.root) if _same_claim(neg_text, n, pos_text, w)]
         if found:
             return n, found[0]
     return None
+
+
+def _same_claim(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
+    """Whether the assertion ``w`` is what the negation ``n`` denies: one
+    actor, one complement, and, for a reported denial, the party's own words
+    on the other side too."""
+    return (
+        _same_actor(neg_text, n, pos_text, w)
+        and _same_complement(neg_text, n, pos_text, w)
+        and (not n.denial or _said_by_party(neg_text, n, pos_text, w))
+    )
 
 
 def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
@@ -192,6 +217,8 @@ def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
     from .places import participants  # places builds on this module's roots
 
     before = words(neg_text[: n.cue.start])
+    if not _same_modifiers(before, words(pos_text[: w.start])):
+        return False
     pronouns = _words_of_lexicon()["pronouns"]
     if any(x.text in pronouns for x in before + words(pos_text[: w.start])):
         return True
@@ -200,6 +227,94 @@ def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
         return bool(names & participants(pos_text))
     near = [root(x.text) for x in before if _content(x.text)][-2:]
     return bool(near) and set(near) <= _content_roots(pos_text)
+
+
+def _same_modifiers(xs: list[Word], ys: list[Word]) -> bool:
+    """Whether every word both actors share is modified alike: "Wakil
+    Presiden" and "mantan Presiden" are not "Presiden", "Gubernur dan Wakil
+    Gubernur" includes "Wakil Gubernur"."""
+    shared = {x.text for x in xs} & {y.text for y in ys}
+    return all(_modifiers(xs, t) & _modifiers(ys, t) for t in shared)
+
+
+def _modifiers(ws: list[Word], t: str) -> set[frozenset[str]]:
+    """How each occurrence of ``t`` is modified."""
+    return {_modifiers_before(ws, i) for i, w in enumerate(ws) if w.text == t}
+
+
+def _modifiers_before(ws: list[Word], i: int) -> frozenset[str]:
+    """The kinds of the role modifiers (lexicon "role_modifiers": deputy,
+    former, designate) right before word ``i``: "Wakil" in "Wakil Ketua"."""
+    kinds = load().modifier_of
+    start = i
+    while start > 0 and ws[start - 1].text in kinds:
+        start -= 1
+    return frozenset(kinds[w.text] for w in ws[start:i])
+
+
+def _complement(text: str, at: Word) -> frozenset[str] | None:
+    """What the predicate ``at`` is about, as roots: the first two content
+    words of its clause after it (one may be a modifier: "mendukung penuh
+    perang") and the first after a preposition there ("dukungan penuh dan
+    solidaritas untuk perang"). None when it is a pronoun ("menyambutnya",
+    "mendukung mereka"), which may stand for any complement."""
+    lx = _words_of_lexicon()
+    ws = words(text)
+    i = next(k for k, w in enumerate(ws) if w.start == at.start)
+    clause = _clause(text, ws[i + 1 : i + 1 + COMPLEMENT])
+    if _object_clitic(at.text) or (clause and clause[0].text in lx["pronouns"]):
+        return None
+    heads = [root(w.text) for w in clause if _content(w.text)][:2]
+    prep = next((k for k, w in enumerate(clause) if w.text in lx["prepositions"]), None)
+    if prep is not None:
+        heads += [root(w.text) for w in clause[prep + 1 :] if _content(w.text)][:1]
+    return frozenset(heads)
+
+
+def _object_clitic(w: str) -> bool:
+    """Whether a word ends in the pronoun "-nya" ("menyambutnya"), not in
+    a root that happens to ("bertanya")."""
+    return w.endswith("nya") and root(w[:-3]) == root(w)
+
+
+def _clause(text: str, ws: list[Word]) -> list[Word]:
+    """The leading words of ``ws`` up to the first punctuation between two."""
+    for k in range(1, len(ws)):
+        if re.search(r"[,.;:!?()]", text[ws[k - 1].end : ws[k].start]):
+            return ws[:k]
+    return ws
+
+
+def _same_complement(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
+    """Whether the negated and the asserted predicate are about one thing:
+    each one's complement is named in the other sentence. Anywhere in it,
+    since voice and word order move it ("tidak dicetak oleh Memphis Depay"
+    vs "Memphis Depay mencetak gol"); a complement the other sentence never
+    names is another claim ("gagal lolos ke Piala Dunia" vs "lolos ke
+    putaran ketiga kualifikasi Piala Dunia")."""
+    return _named_in(_complement(neg_text, n.predicate), pos_text) and _named_in(_complement(pos_text, w), neg_text)
+
+
+def _named_in(complement: frozenset[str] | None, text: str) -> bool:
+    """No complement, or a pronoun, is named anywhere."""
+    return not complement or bool(complement & _content_roots(text))
+
+
+def _said_by_party(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
+    """Whether ``w`` lies in the words of the denying party as the other
+    outlet quotes or reports them: a denial contradicts what the party is
+    reported to say ("“Kami khawatir …,” kata Stoltenberg"), not the event
+    the outlet reports ("Israel membantah melakukan serangan" vs "Israel
+    melakukan serangan"). A pronoun on the denying side may stand for any
+    speaker; an unknown speaker is never the party."""
+    from .places import participants  # places builds on this module's roots
+
+    before = neg_text[: n.cue.start]
+    pronoun = any(x.text in _words_of_lexicon()["pronouns"] for x in words(before))
+    return any(
+        st.start <= w.start < st.end and st.kind == "person" and (pronoun or participants(before) & participants(st.speaker))
+        for st in extract_statements(pos_text)
+    )
 
 
 def _conditional(text: str) -> bool:
