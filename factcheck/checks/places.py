@@ -43,7 +43,7 @@ from ..types import Article, Candidate, Sentence, Signal
 from .dates import DateMention, date_agreements, date_conflicts, event_words, extract_dates, sentence_event_features, undated
 from .lexicon import TOKEN_RE, alternation, fold, hedged, load, phrase_pattern
 from .people import name_tokens, same_person
-from .polarity import ordinary
+from .roots import ordinary
 from .temporal import conflict, far_apart
 
 # Time zones that name no town an article would report from.

@@ -45,17 +45,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-from Sastrawi.Stemmer.Cache.ArrayCache import ArrayCache
-from Sastrawi.Stemmer.CachedStemmer import CachedStemmer
-from Sastrawi.Stemmer.Stemmer import Stemmer
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
 from ..config import Options
 from ..types import Article, Sentence, Signal
 from .lexicon import TOKEN_RE, fold, hedge_words, load, stopwords
+from .places import participants
 from .quotes import extract_statements
 from .roster import is_roster_article
+from .roots import root
 from .temporal import conflict, far_apart
 
 # Particles and possessives that attach to a word without changing it.
@@ -94,30 +90,6 @@ class Negation:
 def _words_of_lexicon() -> dict[str, frozenset[str]]:
     raw = load().raw["polarity"]
     return {k: frozenset(fold(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> CachedStemmer:
-    words = list(_dictionary()) + list(_words_of_lexicon()["stems"])
-    return CachedStemmer(ArrayCache(), Stemmer(ArrayDictionary(words)))
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    return frozenset(StemmerFactory().get_words_from_file())
-
-
-def ordinary(word: str) -> bool:
-    """Whether a word is an ordinary Indonesian word (its root is in
-    Sastrawi's dictionary): "Sedikitnya", not "Putin"."""
-    return root(word) in _dictionary()
-
-
-@lru_cache(maxsize=65536)
-def root(word: str) -> str:
-    """The root of a word: Sastrawi for Indonesian affixes (mendukung,
-    dukungan -> dukung); an English word passes through mostly unchanged."""
-    return _stemmer().stem(fold(word)) or fold(word)
 
 
 def words(text: str) -> list[Word]:
@@ -214,8 +186,6 @@ def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
     name there, the words just before it must ("harga minyak tidak naik"
     against "harga emas naik" is two prices). A pronoun (dia, mereka) on
     either side may stand for any actor."""
-    from .places import participants  # places builds on this module's roots
-
     before = words(neg_text[: n.cue.start])
     if not _same_modifiers(before, words(pos_text[: w.start])):
         return False
@@ -307,8 +277,6 @@ def _said_by_party(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
     the outlet reports ("Israel membantah melakukan serangan" vs "Israel
     melakukan serangan"). A pronoun on the denying side may stand for any
     speaker; an unknown speaker is never the party."""
-    from .places import participants  # places builds on this module's roots
-
     before = neg_text[: n.cue.start]
     pronoun = any(x.text in _words_of_lexicon()["pronouns"] for x in words(before))
     return any(
