@@ -122,6 +122,9 @@ def test_a_name_both_a_country_and_a_state_lies_in_either():
             "Presiden Rafael Santos menyambut Perdana Menteri Lena Varga di Manila.",
             "Presiden Rafael Santos menyambut Kanselir Otto Brandt di Hanoi.",
         ),
+        # one day, two parts of it: dawn in one capital, night in the next
+        ("Perdana Menteri Lena Varga tiba di Hanoi pada Rabu dini hari.", "Perdana Menteri Lena Varga tiba di Manila pada Rabu malam."),
+        ("Perdana Menteri Lena Varga tiba di Hanoi pada Rabu pukul 08.00.", "Perdana Menteri Lena Varga tiba di Manila pada Rabu malam."),
         # parts of the day are too vague to tie two arrivals
         ("Perdana Menteri Lena Varga tiba di Hanoi pada pagi hari.", "Perdana Menteri Lena Varga tiba di Manila pada pagi hari."),
         # every capital has a presidential palace

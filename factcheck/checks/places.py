@@ -274,14 +274,21 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _day_or_time(ma: list[DateMention], mb: list[DateMention], tolerance: int) -> str | None:
-    """The same day (date, weekday, "kemarin"), or the same clock time."""
+    """The same day (date, weekday, "kemarin") at no different time of day,
+    or the same clock time."""
+    agreements = date_agreements(ma, mb, tolerance)
+    # A tour may land in one capital at dawn and the next by night: one day
+    # ties the two only when their times of day, if both give one, meet.
+    same_hours = not (any(m.minutes for m in ma) and any(m.minutes for m in mb)) or any(
+        kind == "time" for *_, kind in agreements
+    )
     for x in ma:
         for y in mb:
             wx, wy = x.fields().get("weekday"), y.fields().get("weekday")
             # "kemarin" in articles a week apart: one weekday, two days.
-            if wx is not None and wx == wy and not (x.resolved and y.resolved and x.resolved != y.resolved):
+            if wx is not None and wx == wy and same_hours and not (x.resolved and y.resolved and x.resolved != y.resolved):
                 return f'the same day ("{x.text}" ~ "{y.text}")'
-    for x, y, kind in date_agreements(ma, mb, tolerance):
+    for x, y, kind in agreements:
         if kind == "time" and min(w.minutes[1] - w.minutes[0] for w in (x, y)) <= _CLOCK_MINUTES:
             return f'the same time ("{x.text}" ~ "{y.text}")'
     return None
