@@ -53,6 +53,20 @@ def test_the_night_before_a_weekday_agrees_with_that_night():
     assert pair("Presiden itu tiba di ibu kota pada Jumat malam.", "Presiden itu tiba di ibu kota pada malam Jumat.") == []
 
 
+def test_the_night_before_a_weekday_agrees_like_the_previous_day_night():
+    def verdicts(when_a, when_b):
+        return [s.verdict for s in pair(f"Presiden itu tiba di ibu kota pada {when_a}.", f"Presiden itu tiba di ibu kota pada {when_b}.")]
+
+    for other in ("Jumat pagi", "Jumat dini hari", "Jumat (21/6)", "Jumat siang", "Kamis (20/6) malam", "Rabu malam"):
+        assert verdicts("malam Jumat", other) == verdicts("Kamis malam", other), other
+
+
+def test_the_night_before_a_weekday_dated_on_that_weekday_agrees_with_no_time():
+    # 7/3/2025 is a Friday: Thursday's or Friday's evening, a time on an unknown day
+    for other in ("Jumat (7/3/2025) malam", "Kamis (6/3/2025) malam", "Senin (3/3/2025) malam", "Jumat (7/3/2025) dini hari"):
+        assert pair("Presiden itu tiba di ibu kota pada malam Jumat (7/3/2025).", f"Presiden itu tiba di ibu kota pada {other}.") == [], other
+
+
 def test_a_plan_agrees_with_no_event():
     planned = "Presiden itu diperkirakan akan mendarat di ibu kota sebelum fajar pada hari Rabu."
     assert pair(planned, LANDED_AT_2_45) == []

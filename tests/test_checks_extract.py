@@ -4,7 +4,7 @@ import datetime as dt
 
 from checks_util import find, seeds
 
-from factcheck.checks.dates import extract_dates
+from factcheck.checks.dates import date_agreements, date_conflicts, extract_dates
 from factcheck.checks.numbers import extract_numbers
 from factcheck.checks.people import extract_people, parse_role, same_person
 from factcheck.checks.quotes import extract_statements, statements_of
@@ -102,6 +102,59 @@ def test_malam_before_a_weekday_is_one_mention_of_the_evening_before():
     assert (m.weekday, m.minutes) == (3, (26 * 60, 26 * 60))  # Thursday's night, past midnight
     night, friday = extract_dates("Hujan turun sejak malam, Jumat pagi reda.", None, "id")[:2]
     assert night.weekday is None and friday.weekday == 4
+
+
+def test_malam_before_a_weekday_dated_on_that_weekday_keeps_only_what_both_readings_share():
+    # 7 March 2025 is a Friday: "malam Jumat (7/3)" is Thursday 6/3 to some
+    # reporters, Friday 7/3 to others; only the month (and a written year)
+    # is the same on both days
+    (m,) = extract_dates("Pesta rakyat digelar pada malam Jumat (7/3) di alun-alun.", dt.date(2025, 3, 7), "id")
+    assert (m.weekday, m.day, m.month, m.year, m.resolved, m.minutes) == (None, None, 3, None, None, (1080, 1620))
+    (m,) = extract_dates("Pesta rakyat digelar pada malam Jumat (7/3/2025) di alun-alun.", None, "id")
+    assert (m.weekday, m.day, m.month, m.year) == (None, None, 3, 2025)
+    # Saturday 1/3/2025: the eve is in February, only the year is shared
+    (m,) = extract_dates("Pesta rakyat digelar pada malam Sabtu (1/3/2025) di alun-alun.", None, "id")
+    assert (m.weekday, m.day, m.month, m.year) == (None, None, None, 2025)
+    # a date on the day before is the evening's own: no doubt there
+    (m,) = extract_dates("Pesta rakyat digelar pada malam Jumat (6/3) di alun-alun.", dt.date(2025, 3, 7), "id")
+    assert (m.weekday, m.resolved) == (3, dt.date(2025, 3, 6))
+
+
+EXTREME = [
+    "malam Senin (1/1/0001)",  # a Monday: its eve is before the calendar
+    "pukul 2 malam Senin (1/1/0001)",
+    "malam Senin, 1 Januari 0001",
+    "malam Sabtu (31/12/9999)",
+    "Jumat (31/12/9999) dini hari",
+    "malam Minggu (1/1/10000)",
+    "malam Jumat (0/0/2024)",
+    "malam Jumat (31/2/2024)",
+    "malam Senin (1/1/0000)",
+    "pada 29 Februari",
+    "malam Jumat (5/6)",
+    "malam Minggu",
+    "pada hari Jumat",
+    "kemarin",
+    "besok",
+    "2 hari lalu",
+    "3 tahun lalu",
+]
+
+
+def test_dates_at_the_ends_of_the_calendar_never_raise():
+    published = [None, dt.date.min, dt.date(1, 1, 2), dt.date.max, dt.date(9999, 12, 30), dt.date(2025, 3, 7)]
+    for when in published:
+        found = [extract_dates(f"Kapal tiba {text} di pelabuhan.", when, "id") for text in EXTREME]
+        for a in found:
+            for b in found:
+                date_conflicts(a, b)
+                date_agreements(a, b)
+    (m,) = extract_dates("Kapal tiba malam Senin (1/1/0001).", None, "id")
+    assert m.text == "malam Senin (1/1/0001" and m.minutes == (1080, 1620)
+    (m,) = extract_dates("Kapal tiba malam Sabtu (31/12/9999).", None, "id")  # a Friday: the eve's own date
+    assert m.resolved == dt.date(9999, 12, 31)
+    # no 0th month, no 31 February, no year 0
+    assert [m.text for m in extract_dates("Kapal tiba malam Jumat (31/2/2024), bukan 0/0/2024 atau 1/1/0000.", None, "id")] == ["malam Jumat"]
 
 
 def test_lunch_is_not_a_time_and_week_is_not_sunday():

@@ -192,17 +192,60 @@ def test_malam_before_a_weekday_still_conflicts_with_other_days():
 
 def test_malam_before_a_weekday_with_a_date_takes_the_date_the_calendar_allows():
     # 20 June 2024 was a Thursday: "malam Jumat (20/6)" gives the evening's
-    # own date, "malam Jumat (21/6)" the date of the Friday it names
+    # own date; "malam Jumat (21/6)" is that Friday or its eve, so only the
+    # month counts (even where both readings would clash: 13/6)
     assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (20/6)") == []
     assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (21/6)") == []
     assert _arrivals("pada Kamis (20/6/2024) malam", "pada malam Jumat (21/6/2024)", published=None) == []
-    (sig,) = _arrivals("pada Kamis (13/6) malam", "pada malam Jumat (21/6)")
+    (sig,) = _arrivals("pada Kamis (13/6) malam", "pada malam Jumat (20/6)")
     assert sig.verdict == "contradiction"
+    assert _arrivals("pada Kamis (13/6) malam", "pada malam Jumat (21/6)") == []
     # with no year to tell which day the date names, only the weekday counts
     assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (21/6)", published=None) == []
     assert _arrivals("pada Kamis (20/6) malam", "pada malam Jumat (20/6)", published=None) == []
     (sig,) = _arrivals("pada Senin (17/6) malam", "pada malam Jumat (20/6)", published=None)
     assert sig.verdict == "contradiction"
+
+
+FRIDAY = dt.date(2025, 3, 7)
+
+
+def _verdicts(when_a: str, when_b: str) -> list[str]:
+    return [s.verdict for s in _arrivals(when_a, when_b, published=FRIDAY)]
+
+
+def test_malam_before_a_weekday_compares_like_the_previous_day_malam():
+    others = [
+        "pada Jumat pagi", "pada Jumat (7/3)", "pada 7 Maret 2025", "pada Jumat", "pada Jumat dini hari",
+        "pada Jumat siang", "pada Jumat malam", "pada Kamis", "pada Kamis (6/3)", "pada Rabu malam",
+        "pada Sabtu", "pukul 21.00", "sebelum fajar", "pada Jumat (14/3)",
+    ]
+    for other in others:
+        assert _verdicts("pada malam Jumat", other) == _verdicts("pada Kamis malam", other), other
+        assert _verdicts("pada malam Jumat (6/3)", other) == _verdicts("pada Kamis (6/3) malam", other), other
+
+
+def test_a_night_running_past_midnight_may_meet_the_next_day():
+    # Thursday night reaches into Friday's small hours, which "Jumat pagi"
+    # and a Friday at no given time both include: some reading agrees
+    for night in ("pada malam Jumat", "pada Kamis malam", "pukul 2 malam Jumat"):
+        for friday in ("pada Jumat pagi", "pada Jumat (7/3)", "pada 7 Maret 2025", "pada Jumat"):
+            assert _verdicts(night, friday) == [], (night, friday)
+    # but not Friday's afternoon or evening, nor another Friday, nor Thursday with no time
+    assert _verdicts("pada malam Jumat", "pada Jumat siang") == ["contradiction"]
+    assert _verdicts("pada malam Jumat", "pada Jumat malam") == ["contradiction"]
+    assert _verdicts("pada Kamis (6/3) malam", "pada Jumat (14/3)") == ["contradiction"]
+    assert _verdicts("pada Kamis", "pada Jumat pagi") == ["contradiction"]
+
+
+def test_malam_before_a_weekday_dated_on_that_weekday_conflicts_with_neither_reading():
+    # 7/3/2025 is a Friday: Thursday's eve to some, Friday evening to others
+    assert _verdicts("pada malam Jumat (7/3)", "pada Jumat (7/3) malam") == []
+    assert _verdicts("pada malam Jumat (7/3)", "pada Kamis (6/3) malam") == []
+    assert _verdicts("pada malam Jumat (7/3/2025)", "pada Jumat (7/3/2025) malam") == []
+    # what both readings share still counts: the month, the time of day
+    assert _verdicts("pada malam Jumat (7/3)", "pada 8 April") == ["contradiction"]
+    assert _verdicts("pada malam Jumat (7/3)", "pada Jumat (7/3) siang") == ["contradiction"]
 
 
 def test_year_lists_only_conflict_when_both_sides_are_unmatched():

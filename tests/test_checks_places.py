@@ -132,6 +132,38 @@ def test_a_name_both_a_country_and_a_state_lies_in_either():
             "Perdana Menteri Lena Varga disambut di Istana Kepresidenan di Hanoi.",
             "Perdana Menteri Lena Varga disambut di Istana Kepresidenan di Manila.",
         ),
+        # two hosts, two stops, whatever the day
+        (
+            "Presiden Prabowo Subianto tiba di Kairo pada Senin dan bertemu Presiden Abdel Fattah el-Sisi.",
+            "Presiden Prabowo Subianto tiba di Ankara pada Senin dan bertemu Presiden Recep Tayyip Erdogan.",
+        ),
+        # a new clause after a comma names no host, a role before it or not
+        (
+            "Presiden Vladimir Putin tiba di Pyongyang dan disambut pejabat tinggi, kemudian Kim Jong Un berpidato.",
+            "Presiden Vladimir Putin mendarat di Vladivostok dan disambut Kim Jong Un.",
+        ),
+        (
+            "Presiden Vladimir Putin tiba di Pyongyang dan disambut para pejabat, kemudian Kim Jong Un berpidato.",
+            "Presiden Vladimir Putin mendarat di Vladivostok dan disambut Kim Jong Un.",
+        ),
+        # a person whose name holds a venue word is no venue
+        (
+            "Perdana Menteri Lena Varga tiba di Hanoi dan berfoto dengan Senator Stuart Hall.",
+            "Perdana Menteri Lena Varga tiba di Manila bersama Senator Stuart Hall.",
+        ),
+        (
+            "Perdana Menteri Lena Varga tiba di Hanoi, kata juru bicara Gedung Putih Karine Jean-Pierre.",
+            "Perdana Menteri Lena Varga tiba di Manila, kata juru bicara Gedung Putih Karine Jean-Pierre.",
+        ),
+        # a hotel chain has a hotel in every capital
+        (
+            "Perdana Menteri Lena Varga tiba di Hotel Shangri-La di Singapura.",
+            "Perdana Menteri Lena Varga tiba di Hotel Shangri-La di Kuala Lumpur.",
+        ),
+        (
+            "Perdana Menteri Lena Varga tiba di Singapura dan menginap di Hotel Shangri-La Singapura.",
+            "Perdana Menteri Lena Varga tiba di Kuala Lumpur dan menginap di Hotel Shangri-La Kuala Lumpur.",
+        ),
     ],
 )
 def test_tour_stops_are_not_one_event(a, b):
@@ -158,10 +190,39 @@ def test_tour_stops_are_not_one_event(a, b):
             "Presiden Rafael Santos menyambut Perdana Menteri Lena Varga di Manila.",
             "Perdana Menteri Lena Varga disambut Presiden Rafael Santos di Hanoi.",
         ),
-        # the same named venue
+        # the same named venue, placed in a city by one side only
         (
             "Perdana Menteri Lena Varga tiba di Manila dan disambut di Istana Malacañang.",
             "Perdana Menteri Lena Varga disambut di Istana Malacañang di Hanoi.",
+        ),
+        (
+            "Prime Minister Lena Varga arrived in Manila and was welcomed at Malacañang Palace.",
+            "Prime Minister Lena Varga arrived in Hanoi and was welcomed at Malacañang Palace.",
+        ),
+        # the venue put in a city by one side and in its country by the other
+        (
+            "Perdana Menteri Lena Varga tiba di Manila dan disambut di Istana Malacañang, Filipina.",
+            "Perdana Menteri Lena Varga tiba di Hanoi dan disambut di Istana Malacañang, Manila.",
+        ),
+        # the same day, a host named by one side only
+        (
+            "Presiden Prabowo Subianto tiba di Kairo pada Senin dan bertemu Presiden Abdel Fattah el-Sisi.",
+            "Presiden Prabowo Subianto tiba di Ankara pada Senin.",
+        ),
+        # the same day, at times that cannot be compared (a zone on one side only)
+        ("Presiden Prabowo Subianto tiba di Tokyo pada Rabu pukul 09.00 WIB.", "Presiden Prabowo Subianto tiba di Seoul pada Rabu pagi."),
+        # the host named after a role, across a comma or a long title
+        (
+            "Presiden Vladimir Putin tiba di Pyongyang dan disambut pemimpin Korea Utara, Kim Jong Un.",
+            "Presiden Vladimir Putin mendarat di Vladivostok dan disambut Kim Jong Un.",
+        ),
+        (
+            "Presiden Vladimir Putin tiba di Pyongyang dan disambut langsung oleh pemimpin tertinggi Korea Utara Kim Jong Un.",
+            "Presiden Vladimir Putin mendarat di Vladivostok dan disambut Kim Jong Un.",
+        ),
+        (
+            "Presiden Vladimir Putin tiba di Pyongyang dan disambut Presiden Korea Utara, Kim Jong Un.",
+            "Kim Jong Un menyambut Presiden Vladimir Putin di Vladivostok.",
         ),
     ],
 )

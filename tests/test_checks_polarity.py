@@ -233,3 +233,144 @@ def test_a_deputy_named_on_both_sides_is_the_same_actor():
         "Gubernur dan Wakil Gubernur hadir dalam upacara peringatan hari jadi provinsi di gedung DPRD.",
     )
     assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+# The party's own words need no quotation marks: an admission ("mengakui",
+# "membenarkan", admitted) or a statement the party is the subject of
+# ("X mengatakan bahwa …", "…, ujarnya") is the party's claim as much as a
+# quote is, and a denial contradicts it.
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Polisi mengakui menembakkan gas air mata ke arah suporter di dalam stadion."),
+        ("Perusahaan tambang itu menepis mencemari sungai di hulu Kabupaten Morowali.",
+         "Perusahaan tambang itu membenarkan telah mencemari sungai di hulu Kabupaten Morowali."),
+        ("The ministry denied approving the sale of state land to the developer.",
+         "The ministry admitted approving the sale of state land to the developer."),
+        ("Menteri Perdagangan Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "Budi Santoso mengizinkan impor beras dari Thailand bulan ini, ujarnya kepada wartawan di Jakarta."),
+        ("Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "Menteri Perdagangan Budi Santoso mengizinkan impor beras dari Thailand bulan ini, ujarnya."),
+        ("Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "Pemerintah mengizinkan impor beras dari Thailand bulan ini, kata Budi Santoso di Jakarta."),
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Polisi mengatakan bahwa mereka menembakkan gas air mata ke arah suporter di dalam stadion."),
+    ],
+)
+def test_a_denial_contradicts_the_partys_admission_or_reported_words(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the outlet reports the event itself: no one's words
+        ("Israel membantah melakukan serangan udara terhadap rumah sakit di Gaza utara.",
+         "Israel melakukan serangan udara terhadap rumah sakit di Gaza utara pada Selasa malam."),
+        # a witness says it, in reported speech
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Polisi menembakkan gas air mata ke arah suporter di dalam stadion, kata seorang saksi."),
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Polisi menembakkan gas air mata ke arah suporter di dalam stadion, kata saksi Rudi Hartono."),
+        # the witness admits something else (seeing it), not the party its act
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Seorang saksi mengakui melihat polisi menembakkan gas air mata ke arah suporter di dalam stadion."),
+        # someone else admits it
+        ("Polisi membantah menembakkan gas air mata ke arah suporter di dalam stadion.",
+         "Panitia pelaksana mengakui polisi menembakkan gas air mata ke arah suporter di dalam stadion."),
+        # an unnamed speaker's words are not the party's
+        ("Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "Pemerintah mengizinkan impor beras dari Thailand bulan ini, ujarnya kepada wartawan."),
+    ],
+)
+def test_a_denial_against_someone_elses_words_or_the_event_stays_silent(a, b):
+    assert judge(a, b) == []
+
+
+# A speaker is matched by the tokens of the name: a first name that is also
+# an ordinary word ("Hasan", "Budi") or a title ("Menteri Perdagangan") is
+# still the denying party.
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Hasan membantah menjual tanah kas desa kepada pengembang perumahan.",
+         "“Saya menjual tanah kas desa kepada pengembang perumahan karena desa butuh dana,” kata Hasan."),
+        ("Kepala desa Budi membantah menjual tanah kas desa kepada pengembang perumahan.",
+         "“Kami menjual tanah kas desa kepada pengembang perumahan,” ujar Budi kepada wartawan."),
+        ("Menteri Perdagangan Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "“Kami mengizinkan impor beras dari Thailand bulan ini untuk menjaga stok,” kata Menteri Perdagangan."),
+    ],
+)
+def test_a_speaker_whose_name_is_an_ordinary_word_or_a_title_is_the_party(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # two people who share a first name
+        ("Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "“Kami mengizinkan impor beras dari Thailand bulan ini,” kata Budi Gunadi Sadikin."),
+        # another minister
+        ("Menteri Perdagangan Budi Santoso membantah mengizinkan impor beras dari Thailand bulan ini.",
+         "“Kami mengizinkan impor beras dari Thailand bulan ini,” kata Menteri Pertanian."),
+    ],
+)
+def test_another_speaker_is_not_the_party(a, b):
+    assert judge(a, b) == []
+
+
+# A shared personal name makes one actor whatever the titles and modifiers
+# around it; the modifiers decide only between actors that share no name,
+# and only the actor's own clause counts ("Bersama Wakil Presiden Gibran,
+# Prabowo ...": the deputy is someone else).
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Presiden Prabowo Subianto tidak menghadiri pembukaan pameran otomotif di Kemayoran.",
+         "Didampingi Wakil Presiden Gibran, Prabowo Subianto menghadiri pembukaan pameran otomotif di Kemayoran."),
+        ("Mantan Presiden Joko Widodo tidak menghadiri pembukaan pameran otomotif di Kemayoran.",
+         "Presiden ketujuh RI Joko Widodo menghadiri pembukaan pameran otomotif di Kemayoran."),
+        ("Presiden terpilih Prabowo Subianto tidak menghadiri pembukaan pameran otomotif di Kemayoran.",
+         "Prabowo Subianto menghadiri pembukaan pameran otomotif di Kemayoran."),
+    ],
+)
+def test_a_shared_name_is_one_actor_whatever_the_modifiers(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+def test_a_former_and_a_current_holder_with_different_names_are_two_actors():
+    assert judge(
+        "Mantan Bupati Sleman Sri Purnomo tidak menghadiri kongres luar biasa partai di Surabaya.",
+        "Bupati Sleman Kustini menghadiri kongres luar biasa partai di Surabaya.",
+    ) == []
+
+
+# A comma aside or a date between a predicate and its complement is not the
+# complement.
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Menteri Keuangan tidak menyetujui tambahan anggaran untuk kementerian pertahanan.",
+         "Menteri Keuangan menyetujui, dalam rapat kerja dengan Komisi XI, tambahan anggaran untuk kementerian pertahanan."),
+        ("DPR tidak mengesahkan revisi undang-undang penyiaran dalam rapat paripurna.",
+         "DPR mengesahkan pada Selasa (14/5) revisi undang-undang penyiaran dalam rapat paripurna."),
+        ("DPR tidak mengesahkan revisi undang-undang penyiaran dalam rapat paripurna.",
+         "DPR mengesahkan pada Selasa, 14 Mei 2024, revisi undang-undang penyiaran dalam rapat paripurna."),
+    ],
+)
+def test_an_aside_or_a_date_after_the_predicate_is_skipped(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
+
+def test_a_preposition_alone_is_not_a_date():
+    # "pada" here introduces the complement: a dependence on imports is not one on debt
+    assert judge(
+        "Pemerintah tidak bergantung pada impor beras dari negara tetangga tahun ini.",
+        "Pemerintah bergantung pada utang luar negeri untuk membeli beras dari negara tetangga.",
+    ) == []

@@ -9,7 +9,9 @@ clock times ("pukul 2:45 pagi", "2:45 a.m.", "14.30 WIB") and parts of the
 day ("dini hari", "sebelum fajar", "Rabu malam"), each as a window of
 minutes after midnight, so that vague-but-compatible forms agree: "dini
 hari" ~ "pukul 2:45 pagi" ~ "sebelum fajar". "malam Jumat" is the night
-before Friday: Thursday's, like "Kamis malam".
+before Friday: Thursday's, like "Kamis malam", and compares exactly like
+it; "malam Jumat (7/3)" with 7/3 a Friday is Thursday's or Friday's
+evening, and keeps only what the two share (see _eve).
 
 Two mentions are *comparable* when they share a field (year, month, day,
 weekday; or both give a time of day in the same time zone) and *compatible*
@@ -17,7 +19,9 @@ when every shared field agrees (times: windows overlap, with a tolerance).
 A pair of sentences conflicts only when a mention of each side is
 comparable to mentions of the other but compatible with none of them, so a
 sentence listing "1961, 2000 dan 2001" does not conflict with one naming
-only 1961 and 2000.
+only 1961 and 2000. A night running past midnight ("Kamis malam") and the
+next day at no stated time or at one that may fall in its small hours
+("Jumat", "Jumat pagi") may be one night, so they do not conflict.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class DateMention:
     tz: str = ""  # "" local/unspecified, or a zone name ("wib", "utc")
     approx: bool = False
     resolved: dt.date | None = None  # the full date, when known or resolved
+    either_day: bool = False  # on one of two days, the fields keeping what both share (see _eve)
 
     def fields(self) -> dict[str, int]:
         f = {}
@@ -111,10 +116,19 @@ def _patterns():
 
 def _valid(y, m, d) -> bool:
     try:
-        dt.date(y or 2000, m, d)
+        dt.date(2000 if y is None else y, m, d)  # year 0 is no year
         return True
     except (ValueError, TypeError):
         return False
+
+
+def _days_after(date: dt.date, days: int) -> dt.date | None:
+    """``date`` moved by ``days``; None past the ends of the calendar (years
+    1 and 9999), which a sentence or a publication date may well name."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _nearest_year(month: int, day: int | None, ref: dt.date) -> int | None:
@@ -201,7 +215,7 @@ def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMe
     for m in p["rel_day"].finditer(text):
         if free(m.start(), m.end()):
             off = lx["relative_days"][" ".join(fold(m.group(1)).split())]
-            res = article_date + dt.timedelta(days=off) if article_date else None
+            res = _days_after(article_date, off) if article_date else None
             add(DateMention(m.group(0), m.start(), m.end(), resolved=res))
     for m in p["rel_year"].finditer(text):
         if free(m.start(), m.end()) and article_date:
@@ -273,9 +287,9 @@ def _extract(text: str, article_date: dt.date | None, lang: str) -> tuple[DateMe
     return tuple(_eves(out, text, article_date, {fold(w) for w in lx["eve_words"]}))
 
 
-def _last_weekday(article_date: dt.date, weekday: int) -> dt.date:
+def _last_weekday(article_date: dt.date, weekday: int) -> dt.date | None:
     """The latest day on or before the article's date that falls on ``weekday``."""
-    return article_date - dt.timedelta(days=(article_date.weekday() - weekday) % 7)
+    return _days_after(article_date, -((article_date.weekday() - weekday) % 7))
 
 
 def _eves(ms: list[DateMention], text: str, article_date: dt.date | None, eve_words: set[str]) -> list[DateMention]:
@@ -302,26 +316,35 @@ def _eves(ms: list[DateMention], text: str, article_date: dt.date | None, eve_wo
 def _eve(part: DateMention, day: DateMention, text: str, article_date: dt.date | None) -> DateMention:
     """One mention of ``part`` on the evening before the weekday ``day`` names.
 
-    A date in brackets: reporters put the date of the day they name after
-    it ("Jumat (21/6)"), but after "malam Jumat" many give the evening's own
-    date instead (Thursday 20/6, the day the event happened). The calendar
-    tells which is meant; when it cannot (no year to place the date, or a
-    date on neither day) the date is dropped and only the weekday, which is
-    certain, is compared: a wrong day would be a false alarm."""
+    A date in brackets: after "malam Jumat" many reporters give the
+    evening's own date (Thursday 20/6, the day the event happened), which
+    the calendar confirms. A date on the named day itself ("malam Jumat
+    (21/6)", 21/6 a Friday) is read both ways: the eve, Thursday 20/6, to
+    some; Friday 21/6's own evening to others. The mention then keeps only
+    what the two readings share (the time of day, the month and a written
+    year when both days have them) and drops the day and weekday they
+    disagree on, so that it conflicts with neither reading. When the
+    calendar cannot tell (no year to place the date) or the date is on
+    neither day, the date is dropped and the weekday of the usual reading,
+    the eve, is kept."""
     weekday = (day.weekday - 1) % 7
-    date = day.resolved if day.day is not None else None
-    if date is not None and date.weekday() == day.weekday:
-        date -= dt.timedelta(days=1)
-    if date is not None and date.weekday() != weekday:
-        date = None
+    named = day.resolved if day.day is not None else None
     lo, hi = part.minutes
     if hi < 720:  # "pukul 2 malam Jumat": the small hours that end that night, on Friday's calendar
         lo, hi = lo + 1440, hi + 1440
-    eve = DateMention(text[part.start : day.end], part.start, day.end, weekday=weekday, minutes=(lo, hi), tz=part.tz, approx=part.approx)
-    if date is not None:
+    eve = DateMention(text[part.start : day.end], part.start, day.end, minutes=(lo, hi), tz=part.tz, approx=part.approx)
+    if named is not None and named.weekday() == day.weekday:
+        eve.either_day = True
+        before = _days_after(named, -1)  # None before 1 January of year 1: nothing is shared
+        for field in ("year", "month") if day.year is not None else ("month",):
+            if before is not None and getattr(before, field) == getattr(named, field):
+                setattr(eve, field, getattr(named, field))
+        return eve
+    eve.weekday = weekday
+    if named is not None and named.weekday() == weekday:
         # the year only if written: an inferred one would clash with a bare "tahun 2023"
-        eve.year = date.year if day.year is not None else None
-        eve.month, eve.day, eve.resolved = date.month, date.day, date
+        eve.year = named.year if day.year is not None else None
+        eve.month, eve.day, eve.resolved = named.month, named.day, named
     elif article_date:
         eve.resolved = _last_weekday(article_date, weekday)
     return eve
@@ -415,7 +438,10 @@ def _time_shifts(ma: list[DateMention], mb: list[DateMention]) -> tuple[int, ...
     no day named "malam" and "dini hari" may be one night. When both
     sentences name their day, the days decide: "Selasa malam" meets "Rabu
     dini hari" (b one day later: shift a day), but "Rabu malam" and "Rabu
-    dini hari" are the two ends of one Wednesday."""
+    dini hari" are the two ends of one Wednesday. A sentence on one of two
+    days (see _eve) has times that agree with none: that day is unknown."""
+    if any(m.either_day for m in (*ma, *mb)):
+        return ()
     da, db = _day_of(ma), _day_of(mb)
     if da is None or db is None:
         return ANY_DAY
@@ -428,24 +454,37 @@ def _time_shifts(ma: list[DateMention], mb: list[DateMention]) -> tuple[int, ...
     return (offset * 1440,) if abs(offset) <= 1 else ()
 
 
+# A time of day starting before 07:00 may still belong to the night before.
+EARLY = 420
+
+
+def _next_day(x: DateMention, y: DateMention) -> bool:
+    """Whether y's day is the day after x's: by date when both give one,
+    else by weekday (as _cmp_date compares them)."""
+    if x.day is not None and y.day is not None and x.resolved and y.resolved:
+        return (y.resolved - x.resolved).days == 1
+    wx, wy = x.fields().get("weekday"), y.fields().get("weekday")
+    return wx is not None and wy is not None and (wx + 1) % 7 == wy
+
+
 def _night_to_early(xs: list[DateMention], ys: list[DateMention]) -> bool:
-    """'Selasa malam' on one side and 'Rabu dini hari' on the other: the
-    same night, written from either side of midnight."""
+    """'Selasa malam' (or 'malam Rabu') on one side and, on the other, the
+    next day at a time that may fall in its small hours ('Rabu dini hari',
+    'Rabu pagi') or at no time at all ('Rabu', 'Rabu (19/6)'): possibly the
+    same night, written from either side of midnight. A conflict needs
+    every reading to clash, and the hours after midnight are one that
+    does not."""
     def days(ms):
-        return [m for m in ms if m.fields().get("weekday") is not None or m.resolved]
+        return [m for m in ms if m.fields().get("weekday") is not None]
 
     def parts(ms):
         return [m.minutes for m in ms if m.minutes]
 
     for a, b in ((xs, ys), (ys, xs)):
         late = any(hi > 1440 for _, hi in parts(a))
-        early = any(hi <= 420 for _, hi in parts(b))
-        if late and early:
-            for da in days(a):
-                for db in days(b):
-                    wa, wb = da.fields().get("weekday"), db.fields().get("weekday")
-                    if wa is not None and wb is not None and (wa + 1) % 7 == wb:
-                        return True
+        early = not parts(b) or any(lo <= EARLY for lo, _ in parts(b))
+        if late and early and any(_next_day(da, db) for da in days(a) for db in days(b)):
+            return True
     return False
 
 
@@ -466,24 +505,25 @@ def date_conflicts(
     """(mention of a, mention of b, kind) for each conflict between two
     sentences' mentions; empty when they agree or cannot be compared."""
     out = []
+    if _night_to_early(ma, mb):
+        return out  # one night across midnight: neither its days nor its times clash
     da = [m for m in ma if m.has_date]
     db = [m for m in mb if m.has_date]
     ua, ub = _unmatched(da, db, _cmp_date), _unmatched(db, da, _cmp_date)
-    if ua and ub and not _night_to_early(ma, mb):
+    if ua and ub:
         x = ua[0]
         y = next((y for y in ub if _cmp_date(x, y) is False), ub[0])
         out.append((x, y, "date"))
-    elif not (ua or ub) or _night_to_early(ma, mb):
+    elif not (ua or ub):
         # times only compare when the days do not disagree
         # A conflict needs every reading to clash, so a day part may still
         # cross midnight here; only an agreement is held to the named days.
         tc = lambda x, y: _cmp_time(x, y, tolerance)  # noqa: E731
         ta = [m for m in ma if m.minutes]
         tb = [m for m in mb if m.minutes]
-        if not _night_to_early(ma, mb):
-            va, vb = _unmatched(ta, tb, tc), _unmatched(tb, ta, tc)
-            if va and vb:
-                out.append((va[0], vb[0], "time"))
+        va, vb = _unmatched(ta, tb, tc), _unmatched(tb, ta, tc)
+        if va and vb:
+            out.append((va[0], vb[0], "time"))
     return out
 
 

@@ -23,9 +23,12 @@ tiba", "diperkirakan", "if": a plan is not an event); no conflicting dates
 or times (two days, two events); and the articles not far apart in time.
 A traveller and a kind of event are not enough: a tour arrives in several
 countries, each arrival its own event. So the two sentences must share
-something of the event beyond them (lexicon "place_ties"): the same day or
-clock time, the same host met or welcoming ("disambut Presiden X" ~ "X
-menyambut"), or the same named venue ("Istana Malacañang").
+something of the event beyond them (lexicon "place_ties"): the same day (at
+times of day that meet, or cannot be compared: "pukul 09.00 WIB" and
+"pagi"), the same clock time, the same host met or welcoming ("disambut
+Presiden X" ~ "X menyambut", "disambut pemimpin Korea Utara, X"), or the
+same named venue ("Istana Malacañang"; not one put in two cities, as a
+hotel chain's). Two different hosts are two stops, whatever the day.
 """
 
 from __future__ import annotations
@@ -40,7 +43,17 @@ from babel.dates import get_timezone_location
 
 from ..config import Options
 from ..types import Article, Candidate, Sentence, Signal
-from .dates import DateMention, date_agreements, date_conflicts, event_words, extract_dates, sentence_event_features, undated
+from .dates import (
+    DateMention,
+    _cmp_time,
+    _time_shifts,
+    date_agreements,
+    date_conflicts,
+    event_words,
+    extract_dates,
+    sentence_event_features,
+    undated,
+)
 from .lexicon import TOKEN_RE, alternation, fold, hedged, load, phrase_pattern
 from .people import name_tokens, same_person
 from .roots import ordinary
@@ -53,8 +66,14 @@ _PLAIN = re.compile(r"^[^\W\d_][\w'. -]*$")
 # The widest window of a clock time, "sekitar pukul 2:45" included; parts of
 # the day ("pagi", "dini hari") span hours and fit any arrival of a tour.
 _CLOCK_MINUTES = 60
-# A host is named in the clause of "disambut"/"menyambut", not across a comma.
+# A host is named in the clause of "disambut"/"menyambut", not across
+# punctuation, but for the comma after a role ("pemimpin Korea Utara, Kim").
 _PUNCT = re.compile(r"[^\w\s'’-]|\d")
+# Where a venue stands: "di Istana Malacañang", "at Malacañang Palace".
+_AT_END = re.compile(r"(?<![\w])(?i:di|ke|in|at|to)(?:\s+(?i:the))?\s+$")
+# Between a venue's name and the place it stands in ("Hotel Shangri-La di
+# Singapura", "Istana Malacañang, Manila").
+_VENUE_IN = re.compile(r"\s*(?:,\s*|(?i:di|in|at)\s+)?")
 
 
 @dataclass(frozen=True)
@@ -208,48 +227,107 @@ def _gazetteer_re() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alternation(gazetteer())})(?![\w])")
 
 
+def _untitled(text: str) -> str:
+    """Text with its titles, roles, institutions and places blanked out."""
+    return _gazetteer_re().sub(" ", load().chain_re.sub(" ", text))
+
+
 def _name_words(run: str) -> frozenset[str]:
     """The words of a capitalised run that name someone or something: titles,
     institutions and places left out ("Presiden Filipina Rafael Santos" ->
     rafael, santos). Places go whole, so that "Minh" stays in "Tran Van
     Minh" though "Ho Chi Minh" is a city."""
-    rest = _gazetteer_re().sub(" ", load().chain_re.sub(" ", run))
-    return frozenset(w for w in name_tokens(rest) if w not in _not_names())
+    return frozenset(w for w in name_tokens(_untitled(run)) if w not in _not_names())
 
 
-def _is_venue(run: str) -> bool:
-    return bool(set(name_tokens(run)) & _tie_words()["venues"])
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern:
+    """Any role of the lexicon ("pemimpin tertinggi", "juru bicara", "Presiden")."""
+    return re.compile(phrase_pattern([n for r in load().raw["roles"].values() for n in r["names"]]), re.I)
 
 
-def _venues(text: str) -> dict[frozenset[str], str]:
-    """The named venues of a sentence, their particular words -> as written."""
+def _venue_runs(text: str) -> list[tuple[int, int, str]]:
+    """The runs that name a venue: a venue word opening the run ("Istana
+    Malacañang", "Hotel Shangri-La"), or anywhere in a run after "di"/"at"
+    ("at Malacañang Palace"). A venue word elsewhere is a person's name
+    ("Senator Stuart Hall"), and a run after a role names a person with
+    their institution ("juru bicara Gedung Putih Karine Jean-Pierre")."""
+    venues = _tie_words()["venues"]
+    out = []
+    for start, end, run in _runs(text):
+        words = name_tokens(run)
+        if not set(words) & venues:
+            continue
+        before = text[:start]
+        if any(m.end() == len(before.rstrip()) for m in _role_re().finditer(before)):
+            continue
+        if words[0] in venues or _AT_END.search(before):
+            out.append((start, end, run))
+    return out
+
+
+def _venue_place(text: str, start: int, end: int) -> str | None:
+    """The place a venue is put in, named within its run ("Hotel Shangri-La
+    Singapura") or right after it ("Hotel Shangri-La di Singapura",
+    "Istana Malacañang, Manila")."""
+    place = _gazetteer_re().search(text, start, end) or _gazetteer_re().match(text, _VENUE_IN.match(text, end).end())
+    return place.group(0) if place else None
+
+
+def _same_place(x: str, y: str) -> bool:
+    """A city and its country are one place ("Manila" ~ "Filipina"); two
+    cities, even of one country, are two."""
+    if fold(x) == fold(y):
+        return True
+    cx, cy = (_folded_gazetteer().get(fold(n)) for n in (x, y))
+    return cx == cy and bool({fold(x), fold(y)} & _country_names())
+
+
+def _venues(text: str) -> dict[frozenset[str], tuple[str, str | None]]:
+    """The named venues of a sentence, their particular words -> (as
+    written, the place it is put in or None)."""
     tw = _tie_words()
     out = {}
-    for _, _, run in _runs(text):
-        if _is_venue(run):
-            words = frozenset(w for w in _name_words(run) - tw["venues"] - tw["generic"] if not ordinary(w))
-            if words:
-                out[words] = run
+    for start, end, run in _venue_runs(text):
+        words = frozenset(w for w in _name_words(run) - tw["venues"] - tw["generic"] if not ordinary(w))
+        if words:
+            out[words] = (run, _venue_place(text, start, end))
     return out
+
+
+def _host_gap(gap: str, name_last: bool) -> bool:
+    """Whether the words between a welcome word and a name leave the name
+    the host: a few lower-case words ("disambut langsung oleh"), places,
+    and a role with its country ("pemimpin tertinggi Korea Utara"), which
+    may be set off from a name after it by a comma ("disambut pemimpin
+    Korea Utara, Kim Jong Un"). Anything else after a comma, or any other
+    punctuation, starts a new clause ("disambut pejabat tinggi, kemudian
+    Kim Jong Un berpidato")."""
+    role_side, comma, name_side = gap.rpartition(",") if name_last else ("", "", gap)
+    if comma and (name_side.strip() or not _role_re().search(role_side)):
+        return False
+    rest = _untitled(role_side if comma else gap)
+    lower = [w for w in rest.split() if not w[0].isupper()]
+    return not _PUNCT.search(rest) and len(lower) <= _tie_words()["gap"]
 
 
 def _hosts(text: str) -> dict[frozenset[str], str]:
     """Whom a sentence says the traveller met or was welcomed by: the name
     right after "disambut"/"bertemu"/"welcomed by", or right before
-    "menyambut"/"welcomed", across a few lower-case words ("disambut
-    langsung oleh Presiden X") and places, never across punctuation. A
-    venue is where, not whom."""
+    "menyambut"/"welcomed", across a few words (see _host_gap). A venue is
+    where, not whom."""
     tw = _tie_words()
-    runs = [r for r in _runs(text) if not _is_venue(r[2])]
+    venues = {start for start, _, _ in _venue_runs(text)}
+    runs = [r for r in _runs(text) if r[0] not in venues]
     out = {}
     for m in tw["link_re"].finditer(text):
-        if " ".join(fold(m.group(0)).split()) in tw["after"]:
+        after = " ".join(fold(m.group(0)).split()) in tw["after"]
+        if after:
             near = [(r, text[m.end() : r[0]]) for r in runs if r[0] >= m.end()]
         else:
             near = [(r, text[r[1] : m.start()]) for r in reversed(runs) if r[1] <= m.start()]
         for (_, _, run), gap in near:
-            lower = [w for w in gap.split() if not w[0].isupper()]
-            if _PUNCT.search(gap) or len(lower) > tw["gap"]:
+            if not _host_gap(gap, name_last=after):
                 break
             words = _name_words(run)
             if words:
@@ -270,7 +348,8 @@ def _same_name(x: frozenset[str], y: frozenset[str], x_text: str, y_text: str) -
 def _names(text: str) -> frozenset[str]:
     """The words of the names a sentence mentions, venues and titles left out."""
     words = {w for t in participants(text) for w in name_tokens(t)}
-    return frozenset(w for _, _, run in _runs(text) if not _is_venue(run) for w in _name_words(run) & words)
+    venues = {start for start, _, _ in _venue_runs(text)}
+    return frozenset(w for start, _, run in _runs(text) if start not in venues for w in _name_words(run) & words)
 
 
 def _day_or_time(ma: list[DateMention], mb: list[DateMention], tolerance: int) -> str | None:
@@ -278,10 +357,12 @@ def _day_or_time(ma: list[DateMention], mb: list[DateMention], tolerance: int) -
     or the same clock time."""
     agreements = date_agreements(ma, mb, tolerance)
     # A tour may land in one capital at dawn and the next by night: one day
-    # ties the two only when their times of day, if both give one, meet.
-    same_hours = not (any(m.minutes for m in ma) and any(m.minutes for m in mb)) or any(
-        kind == "time" for *_, kind in agreements
-    )
+    # ties the two unless their times of day are comparable and never meet.
+    # Times in different or unknown zones ("pukul 09.00 WIB" and "pagi")
+    # cannot be compared, so they tell nothing either way.
+    shifts = _time_shifts(ma, mb)
+    met = {_cmp_time(x, y, tolerance, shifts) for x in ma for y in mb}
+    same_hours = True in met or False not in met
     for x in ma:
         for y in mb:
             wx, wy = x.fields().get("weekday"), y.fields().get("weekday")
@@ -297,21 +378,36 @@ def _day_or_time(ma: list[DateMention], mb: list[DateMention], tolerance: int) -
 def _tie(ta: str, tb: str, ma: list[DateMention], mb: list[DateMention], tolerance: int) -> str | None:
     """What ties two sentences about one traveller to one event, beyond the
     traveller and the kind of event (a tour arrives in several countries):
-    the same day or clock time, the same host, or the same named venue."""
+    the same day or clock time, the same host, or the same named venue;
+    never two different hosts."""
+    names_a, names_b = _names(ta), _names(tb)
+    shared = names_a & names_b
+    hosts_a, hosts_b = _hosts(ta), _hosts(tb)
+    # The host is someone besides the traveller: one guest welcomed by a
+    # host of each stop is no tie, nor one host's two guests.
+    host = next(
+        (
+            f'the same host ("{x_text}" ~ "{y_text}")'
+            for x, x_text in hosts_a.items()
+            for y, y_text in hosts_b.items()
+            if _same_name(x, y, x_text, y_text) and shared - x - y
+        ),
+        None,
+    )
+    # Each sentence names a host the other never mentions (Sisi in Cairo,
+    # Erdogan in Ankara on the same Monday): two stops, whatever the day. A
+    # host the other sentence names too may be its traveller, or its host
+    # read as the guest, so it tells nothing.
+    if not host and any(not x & names_b for x in hosts_a) and any(not y & names_a for y in hosts_b):
+        return None
     when = _day_or_time(ma, mb, tolerance)
-    if when:
-        return when
-    shared = _names(ta) & _names(tb)
-    for x, x_text in _hosts(ta).items():
-        for y, y_text in _hosts(tb).items():
-            # The host is someone besides the traveller: one guest welcomed
-            # by a host of each stop is no tie, nor one host's two guests.
-            if _same_name(x, y, x_text, y_text) and shared - x - y:
-                return f'the same host ("{x_text}" ~ "{y_text}")'
-    va, vb = _venues(ta), _venues(tb)
-    for x, x_text in va.items():
-        for y, y_text in vb.items():
-            if x & y:
+    if when or host:
+        return when or host
+    for x, (x_text, x_at) in _venues(ta).items():
+        for y, (y_text, y_at) in _venues(tb).items():
+            # A hotel chain stands in every capital: one venue put in two
+            # cities is two venues.
+            if x & y and (not x_at or not y_at or _same_place(x_at, y_at)):
                 return f'the same venue ("{x_text}" ~ "{y_text}")'
     return None
 

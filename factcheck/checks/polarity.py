@@ -25,15 +25,21 @@ Precision comes first, so nothing is flagged when:
   sentence also denies it;
 - the two are about different actors ("Rusia menolak resolusi" against
   "Dewan Keamanan mengesahkan resolusi"; "Wakil Presiden" or "mantan
-  Presiden" against "Presiden"; see _same_actor);
+  Presiden" against "Presiden", unless a personal name both share makes
+  them one: "Mantan Presiden Joko Widodo" is "Presiden ketujuh RI Joko
+  Widodo"; see _same_actor);
 - the two predicates have different complements, one that the other
   sentence never names ("gagal lolos ke Piala Dunia" against "lolos ke
-  putaran ketiga kualifikasi"; see _same_complement);
+  putaran ketiga kualifikasi"; an aside or a date right after the
+  predicate is not its complement: "menyetujui, dalam rapat dengan DPR,
+  tambahan anggaran"; see _same_complement);
 - the negation is a party's reported denial ("Israel membantah melakukan
   serangan"; lexicon "polarity.denials") and the other outlet asserts the
-  event, not that party's own words: the first outlet reports what the
-  party says, it does not hold the opposite. A refusal ("menolak
-  mendukung") is an act, and contradicts the act;
+  event, not that party's own words (quoted, reported: "X mengatakan
+  bahwa …", "…, ujarnya", or admitted: "Polisi mengakui menembakkan …";
+  see _said_by_party): the first outlet reports what the party says, it
+  does not hold the opposite. A refusal ("menolak mendukung") is an act,
+  and contradicts the act;
 - the negation is what someone says of themselves ("mengaku tidak
   bersalah"; lexicon "polarity.claims");
 - the articles are far apart in time (a position may change).
@@ -47,11 +53,12 @@ from functools import lru_cache
 
 from ..config import Options
 from ..types import Article, Sentence, Signal
-from .lexicon import TOKEN_RE, fold, hedge_words, load, stopwords
+from .lexicon import TOKEN_RE, alternation, fold, hedge_words, load, stopwords
+from .people import name_tokens
 from .places import participants
 from .quotes import extract_statements
 from .roster import is_roster_article
-from .roots import root
+from .roots import ordinary, root
 from .temporal import conflict, far_apart
 
 # Particles and possessives that attach to a word without changing it.
@@ -68,6 +75,9 @@ COMPLEMENT = 6
 # How many of the things the negated predicate is about the other sentence
 # must also name.
 SHARED = 2
+# Where the clause of a predicate's actor begins: "Didampingi Wakil Presiden
+# Gibran, Prabowo Subianto menghadiri" is Prabowo's act, not the deputy's.
+CLAUSE_BREAK = re.compile(r"[,;:()“”\"]")
 
 
 @dataclass(frozen=True)
@@ -187,7 +197,7 @@ def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
     against "harga emas naik" is two prices). A pronoun (dia, mereka) on
     either side may stand for any actor."""
     before = words(neg_text[: n.cue.start])
-    if not _same_modifiers(before, words(pos_text[: w.start])):
+    if not _same_modifiers(_clause_before(neg_text, n.cue.start), _clause_before(pos_text, w.start)):
         return False
     pronouns = _words_of_lexicon()["pronouns"]
     if any(x.text in pronouns for x in before + words(pos_text[: w.start])):
@@ -199,12 +209,56 @@ def _same_actor(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
     return bool(near) and set(near) <= _content_roots(pos_text)
 
 
-def _same_modifiers(xs: list[Word], ys: list[Word]) -> bool:
-    """Whether every word both actors share is modified alike: "Wakil
-    Presiden" and "mantan Presiden" are not "Presiden", "Gubernur dan Wakil
-    Gubernur" includes "Wakil Gubernur"."""
-    shared = {x.text for x in xs} & {y.text for y in ys}
+def _clause_before(text: str, end: int) -> str:
+    """The words of ``text`` before ``end`` back to the last punctuation:
+    the actor of a predicate at ``end``."""
+    head = text[:end]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(head)]
+    return head[breaks[-1] :] if breaks else head
+
+
+def _capitalised(text: str) -> set[str]:
+    """The capitalised words of ``text`` as name tokens (folded, hyphens
+    split), less function words (a sentence's first "Seorang", "The"): a
+    name as written, with any title before it."""
+    return {
+        t
+        for m in TOKEN_RE.finditer(text)
+        if m.group(0)[0].isupper() and fold(m.group(0)) not in stopwords()
+        for t in name_tokens(m.group(0))
+    }
+
+
+def _personal_names(text: str) -> set[str]:
+    """The words of ``text`` that name a person: capitalised, not an
+    ordinary word (a title, "Presiden", or a sentence's first word), not a
+    place, not an acronym (an institution: "KPU")."""
+    acronyms = {fold(m.group(0)) for m in TOKEN_RE.finditer(text) if m.group(0).isupper()}
+    return {t for t in participants(text) if not ordinary(t)} - acronyms
+
+
+def _same_modifiers(x: str, y: str) -> bool:
+    """Whether two actors (the words of each one's clause before its
+    predicate) are not told apart by role modifiers: "Wakil Presiden" and
+    "mantan Presiden" are not "Presiden", "Gubernur dan Wakil Gubernur"
+    includes "Wakil Gubernur". A personal name both share makes one actor
+    whatever the modifiers ("Mantan Presiden Joko Widodo" is "Presiden
+    ketujuh RI Joko Widodo"), unless one names someone the other does not,
+    or the modifiers are all that differs and the name is one word, which
+    may be the office's place rather than its holder ("mantan Bupati
+    Sleman" vs "Bupati Sleman")."""
+    nx, ny = _personal_names(x), _personal_names(y)
+    if nx & ny and (nx <= ny or ny <= nx) and (len(nx & ny) > 1 or _unmodified(x) != _unmodified(y)):
+        return True
+    xs, ys = words(x), words(y)
+    shared = {w.text for w in xs} & {w.text for w in ys}
     return all(_modifiers(xs, t) & _modifiers(ys, t) for t in shared)
+
+
+def _unmodified(text: str) -> set[str]:
+    """The capitalised words of an actor other than role modifiers: its
+    title and name."""
+    return _capitalised(text) - set(load().modifier_of)
 
 
 def _modifiers(ws: list[Word], t: str) -> set[frozenset[str]]:
@@ -226,12 +280,14 @@ def _complement(text: str, at: Word) -> frozenset[str] | None:
     """What the predicate ``at`` is about, as roots: the first two content
     words of its clause after it (one may be a modifier: "mendukung penuh
     perang") and the first after a preposition there ("dukungan penuh dan
-    solidaritas untuk perang"). None when it is a pronoun ("menyambutnya",
-    "mendukung mereka"), which may stand for any complement."""
+    solidaritas untuk perang"), past an aside or a date right after the
+    predicate. None when it is a pronoun ("menyambutnya", "mendukung
+    mereka"), which may stand for any complement."""
     lx = _words_of_lexicon()
     ws = words(text)
     i = next(k for k, w in enumerate(ws) if w.start == at.start)
-    clause = _clause(text, ws[i + 1 : i + 1 + COMPLEMENT])
+    start = _past_time(ws, _past_aside(text, ws, i + 1))
+    clause = _clause(text, ws[start : start + COMPLEMENT])
     if _object_clitic(at.text) or (clause and clause[0].text in lx["pronouns"]):
         return None
     heads = [root(w.text) for w in clause if _content(w.text)][:2]
@@ -239,6 +295,54 @@ def _complement(text: str, at: Word) -> frozenset[str] | None:
     if prep is not None:
         heads += [root(w.text) for w in clause[prep + 1 :] if _content(w.text)][:1]
     return frozenset(heads)
+
+
+def _past_aside(text: str, ws: list[Word], k: int) -> int:
+    """Where the words from ``k`` on resume after a comma aside that opens
+    right before ``k`` with a preposition or a date, an adverbial of where,
+    when or with whom ("menyetujui, dalam rapat dengan DPR, tambahan
+    anggaran"); ``k`` when there is none or it never closes. A comma before
+    anything else ends the phrase ("Dalam beberapa penggambaran, kepala
+    Gorgon ...")."""
+    if not 0 < k < len(ws) or "," not in text[ws[k - 1].end : ws[k].start]:
+        return k
+    if ws[k].text not in _words_of_lexicon()["prepositions"] and _past_time(ws, k) == k:
+        return k
+    for m in range(k + 1, len(ws)):
+        gap = text[ws[m - 1].end : ws[m].start]
+        if re.search(r"[.;:!?]", gap):
+            return k
+        if "," in gap:
+            return m
+    return k
+
+
+def _past_time(ws: list[Word], k: int) -> int:
+    """Where the words from ``k`` on resume after a date or time ("pada
+    Kamis (20/3)", "on Thursday", "pekan lalu"); ``k`` when they start with
+    none, or only with a preposition ("bergantung pada impor": the
+    complement)."""
+    j = k
+    while j < len(ws):
+        n = 1 if ws[j].text.isdigit() else next(
+            (len(p) for p in _time_phrases() if tuple(w.text for w in ws[j : j + len(p)]) == p), 0
+        )
+        if not n:
+            break
+        j += n
+    return j if any(w.text not in _words_of_lexicon()["prepositions"] for w in ws[k:j]) else k
+
+
+@lru_cache(maxsize=1)
+def _time_phrases() -> tuple[tuple[str, ...], ...]:
+    """Dates and times as words, longest first: the lexicon's weekdays,
+    months, relative days and years, times of day and time zones, and the
+    polarity "time_words"."""
+    dates = load().raw["dates"]
+    phrases = [w for names in [*dates["weekdays"].values(), *dates["months"].values()] for w in names]
+    phrases += [*dates["relative_days"], *dates["relative_years"], *dates["day_parts"]]
+    phrases += [*dates["time_prefixes"], *dates["timezones"], *load().raw["polarity"]["time_words"]]
+    return tuple(sorted({tuple(w.text for w in words(p)) for p in phrases}, key=len, reverse=True))
 
 
 def _object_clitic(w: str) -> bool:
@@ -272,17 +376,97 @@ def _named_in(complement: frozenset[str] | None, text: str) -> bool:
 
 def _said_by_party(neg_text: str, n: Negation, pos_text: str, w: Word) -> bool:
     """Whether ``w`` lies in the words of the denying party as the other
-    outlet quotes or reports them: a denial contradicts what the party is
-    reported to say ("“Kami khawatir …,” kata Stoltenberg"), not the event
-    the outlet reports ("Israel membantah melakukan serangan" vs "Israel
-    melakukan serangan"). A pronoun on the denying side may stand for any
-    speaker; an unknown speaker is never the party."""
-    before = neg_text[: n.cue.start]
-    pronoun = any(x.text in _words_of_lexicon()["pronouns"] for x in words(before))
-    return any(
-        st.start <= w.start < st.end and st.kind == "person" and (pronoun or participants(before) & participants(st.speaker))
-        for st in extract_statements(pos_text)
+    outlet quotes, reports or tells its admission: a denial contradicts
+    what the party is reported to say ("“Kami khawatir …,” kata
+    Stoltenberg"; "Polisi mengatakan bahwa mereka menembakkan …"; "…,
+    ujarnya"; "Polisi mengakui menembakkan …"), not the event the outlet
+    reports ("Israel membantah melakukan serangan" vs "Israel melakukan
+    serangan") nor what someone else says of it. An unknown speaker is
+    never the party."""
+    speakers = [
+        st.speaker for st in extract_statements(pos_text) if st.kind == "person" and st.start <= w.start < st.end
+    ]
+    speakers += [_tagged_speaker(pos_text, w), _admitter(pos_text, w)]
+    return any(_same_party(neg_text[: n.cue.start], s) for s in speakers)
+
+
+def _same_party(party: str, speaker: str) -> bool:
+    """Whether ``speaker`` (a name as written, or the words before a verb of
+    speech or admission) is the party that ``party`` (the words before a
+    denial) names: the capitalised words of one are all among the other's,
+    whatever they are, so that a first name that is an ordinary word and a
+    title count ("kata Hasan" / "Hasan Basri membantah"; "kata Menteri
+    Perdagangan" / "Menteri Perdagangan Budi Santoso membantah"), but two
+    full names differ ("Budi Santoso" / "Budi Gunadi Sadikin"). A side
+    without a capitalised word is its content words ("the ministry"). The
+    party is its clause's words, or, when that holds none ("Hasan, kepala
+    desa itu, membantah"), all of them. A pronoun there may stand for any
+    speaker."""
+    said = _actor_words(speaker)
+    if not said:
+        return False
+    if any(x.text in _words_of_lexicon()["pronouns"] for x in words(party)):
+        return True
+    names = _actor_words(_clause_before(party, len(party))) or _actor_words(party)
+    return bool(names) and (said <= names or names <= said)
+
+
+def _actor_words(text: str) -> set[str]:
+    """What names an actor: its capitalised words, else its content words."""
+    return _capitalised(text) or {w.text for w in words(text) if _content(w.text)}
+
+
+def _tagged_speaker(text: str, w: Word) -> str:
+    """The speaker of reported speech without quotation marks that ``w``
+    lies in, as written: the name after a trailing verb of speech ("…,
+    kata Budi Santoso di Jakarta"), or, for a pronoun ("…, ujarnya", "…,
+    kata dia", "…, he said"), the subject of the sentence, the actor
+    before ``w``. Empty when there is no such tag, or a speaker without a
+    name ("kata seorang saksi")."""
+    m = _speech_tag().search(text, w.end)
+    if not m:
+        return ""
+    if m.group("before") or m.group("after") or fold(m.group("verb")) in _pronoun_verbs():
+        return _clause_before(text, w.start)
+    end = m.end()
+    for t in TOKEN_RE.finditer(text, m.end()):
+        if not (t.group(0)[0].isupper() and text[end : t.start()].isspace()):
+            break
+        end = t.end()
+    return text[m.end() : end]
+
+
+@lru_cache(maxsize=1)
+def _speech_tag() -> re.Pattern:
+    """A comma, then a verb of speech that follows what is said ("kata",
+    "ujarnya"), perhaps with a pronoun ("kata dia", "he said")."""
+    verbs = alternation(load().raw["speech_verbs"]["after_quote"])
+    pronouns = alternation(_words_of_lexicon()["pronouns"])
+    return re.compile(
+        rf",\s*(?:(?P<before>{pronouns})\s+)?(?P<verb>{verbs})(?:\s+(?P<after>{pronouns}))?(?!\w)", re.I
     )
+
+
+@lru_cache(maxsize=1)
+def _pronoun_verbs() -> frozenset[str]:
+    """Verbs of speech whose speaker is a pronoun clitic ("ujarnya")."""
+    return frozenset(fold(p) for p in load().raw["pronoun_speakers"])
+
+
+def _admitter(text: str, w: Word) -> str:
+    """The subject of an admission ("mengakui", "membenarkan", admitted)
+    whose object is ``w``, as written ("Polisi mengakui telah menembakkan":
+    Polisi). Only with no content word between them, so that the act is
+    the admitter's own: "saksi mengakui melihat polisi menembakkan" admits
+    seeing it."""
+    ws = words(text)
+    i = next(k for k, x in enumerate(ws) if x.start == w.start)
+    for j in range(i - 1, max(-1, i - 1 - GOVERNS), -1):
+        if ws[j].text in _words_of_lexicon()["admissions"]:
+            return _clause_before(text, ws[j].start)
+        if _content(ws[j].text):
+            break
+    return ""
 
 
 def _conditional(text: str) -> bool:
