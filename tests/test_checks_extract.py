@@ -2,12 +2,14 @@
 
 import datetime as dt
 
+import pytest
 from checks_util import find, seeds
 
 from factcheck.checks.dates import date_agreements, date_conflicts, extract_dates
 from factcheck.checks.numbers import extract_numbers
 from factcheck.checks.people import extract_people, parse_role, same_person
 from factcheck.checks.quotes import extract_statements, statements_of
+from factcheck.types import Article
 
 
 def _sentence(prefix, snippet):
@@ -236,3 +238,49 @@ def test_institution_and_surname_speakers():
     assert statements_of(s.text, s.start, art)[0].speaker == "Antony Blinken"
     s, art = _sentence("000", "kata Blinken kepada wartawan")
     assert statements_of(s.text, s.start, art)[0].speaker == "Antony Blinken"  # surname -> full name in 000
+
+
+# A title's own words are not a name: "Menteri Pertanian" is the minister of
+# agriculture, not a person called Pertanian. The words of an office after a
+# role word ("Pertanian", "Kementerian Perhubungan": nouns derived with
+# ke-/pe(r)-…-an) go with the role chain; with no name left the speaker is
+# the office's holder, named by the title as written.
+Q = "“Pemerintah akan menambah kuota pupuk bersubsidi bagi petani mulai tahun depan,” "
+
+
+@pytest.mark.parametrize(
+    "text, speaker, title",
+    [
+        (Q + "kata Menteri Pertanian.", "Menteri Pertanian", "Menteri"),
+        (Q + "ujar juru bicara Kementerian Perhubungan kepada wartawan.", "juru bicara Kementerian Perhubungan", "juru bicara"),
+        (Q + "kata Menteri Agama.", "Menteri Agama", "Menteri"),  # one ordinary word: a portfolio as likely as a name
+        (Q + "kata Menteri Pertanian Andi Wirawan.", "Andi Wirawan", ""),
+        (Q + "kata Menteri Pertanian, Andi Wirawan, di Bogor.", "Andi Wirawan", ""),
+        (Q + "kata Presiden Joko Widodo.", "Joko Widodo", ""),
+        ("Menteri Kesehatan Dewi Lestari mengatakan bahwa kuota pupuk bersubsidi akan ditambah tahun depan.", "Dewi Lestari", ""),
+        ("Juru bicara Kepolisian mengatakan bahwa kuota pupuk bersubsidi akan ditambah tahun depan.", "Juru bicara Kepolisian", "Juru bicara"),
+    ],
+)
+def test_a_title_is_not_a_name(text, speaker, title):
+    (st,) = extract_statements(text)
+    assert (st.speaker, st.kind, st.title) == (speaker, "person", title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        Q + "kata Kementerian Perhubungan.",  # an institution the lexicon does not know
+        "Kementerian Perhubungan mengatakan bahwa kuota pupuk bersubsidi akan ditambah tahun depan.",
+    ],
+)
+def test_an_unknown_institution_is_no_person(text):
+    (st,) = extract_statements(text)
+    assert st.kind == "unknown"
+
+
+def test_a_pronoun_after_a_title_is_that_title():
+    text = "Menteri Pertanian mengatakan bahwa kuota pupuk bersubsidi akan ditambah tahun depan. “Stok pupuk di gudang cukup sampai panen raya,” katanya."
+    start = text.index("“Stok")
+    art = Article(file="a.txt", path="a.txt", outlet="a", text=text, date=None, language="id")
+    (st,) = statements_of(text[start:], start, art)
+    assert (st.speaker, st.title) == ("Menteri Pertanian", "Menteri")

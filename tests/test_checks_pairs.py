@@ -394,3 +394,48 @@ def test_a_time_conflict_needs_every_reading_of_a_day_part_to_clash():
     same_day = extract_dates("Putin tiba pada Rabu malam", None, "id"), extract_dates("Putin tiba pada Rabu dini hari", None, "id")
     assert date_conflicts(*same_day) == []
     assert [k for *_, k in date_conflicts(extract_dates("Putin tiba pukul 20.00", None, "id"), extract_dates("Putin tiba dini hari", None, "id"))] == ["time"]
+
+
+# A bare title cannot be compared with a name: the minister of agriculture
+# may well be Andi Wirawan. Two different offices are two people.
+QUOTE = "“Pemerintah akan menambah kuota pupuk bersubsidi bagi petani mulai tahun depan,” "
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("kata Menteri Pertanian.", "kata Andi Wirawan."),
+        ("kata Menteri Pertanian Andi Wirawan.", "ujar Andi Wirawan di Jakarta."),
+        ("ujar juru bicara Kementerian Pertanian.", "kata Rina Marlina."),
+        ("kata Menteri Agama.", "kata Yusuf Hamdani."),
+        ("kata Menteri Pertanian.", "ujar Menteri Pertanian kepada wartawan."),
+        ("kata Menteri Pertanian.", "kata juru bicara Kementerian Pertanian."),  # another role: not compared
+    ],
+)
+def test_a_bare_title_is_not_attributed_against_a_name(a, b):
+    arts, sents = _synthetic({"a.txt": QUOTE + a, "b.txt": QUOTE + b})
+    assert check_attribution(Candidate(sents[0], sents[1], 0.9), arts, OPT) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("kata Menteri Pertanian.", "kata Menteri Perdagangan."),
+        ("kata juru bicara Kementerian Pertanian.", "kata juru bicara Kementerian Perhubungan."),
+    ],
+)
+def test_two_different_offices_are_two_speakers(a, b):
+    arts, sents = _synthetic({"a.txt": QUOTE + a, "b.txt": QUOTE + b})
+    (sig,) = check_attribution(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert sig.category == "attribution" and sig.verdict == "contradiction"
+    assert a.removeprefix("kata ").rstrip(".") in sig.why and b.removeprefix("kata ").rstrip(".") in sig.why
+
+
+def test_a_pronoun_after_a_bare_title_is_not_attributed_against_a_name():
+    text = "Menteri Pertanian mengatakan bahwa kuota pupuk bersubsidi akan ditambah tahun depan. “Stok pupuk di gudang cukup sampai panen raya nanti,” katanya."
+    other = "“Stok pupuk di gudang cukup sampai panen raya nanti,” kata Andi Wirawan."
+    start = text.index("“Stok")
+    arts = [Article(file=f, path=f, outlet=f, text=t, date=None, language="id") for f, t in (("a.txt", text), ("b.txt", other))]
+    a = Sentence(article=0, index=1, start=start, end=len(text), text=text[start:])
+    b = Sentence(article=1, index=0, start=0, end=len(other), text=other)
+    assert check_attribution(Candidate(a, b, 0.9), arts, OPT) == []

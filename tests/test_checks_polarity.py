@@ -186,6 +186,71 @@ def test_a_refusal_or_a_denial_of_ones_own_words_still_conflicts(a, b):
     assert sig.category == "polarity" and sig.verdict == "contradiction"
 
 
+
+# Rejecting or denying a claim ("menolak tuduhan", "menepis tudingan",
+# "membantah kabar", rejected allegations) is a reported denial of what the
+# claim says, not a refusal to act: it negates the claim's content, and only
+# the party's own words contradict it, not the event nor the accusation.
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("Kepala dinas menolak tuduhan menerima suap dari kontraktor proyek jembatan desa.", "menerima"),
+        ("Direktur itu menepis tudingan menjual aset perusahaan kepada kerabatnya.", "menjual"),
+        ("Gubernur membantah kabar mundur dari jabatannya menjelang pemilihan.", "mundur"),
+        ("Pabrik itu menolak laporan yang menyebut limbahnya mencemari sungai.", "limbahnya"),
+        ("Bupati menepis isu-isu soal penggelembungan anggaran pembangunan pasar.", "penggelembungan"),
+        ("The company rejected allegations that it dumped waste into the river.", "dumped"),
+    ],
+)
+def test_rejecting_a_claim_is_a_denial_of_its_content(text, predicate):
+    [n] = negations(text)
+    assert n.denial and n.predicate.text == predicate
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the event
+        ("Kepala dinas menolak tuduhan menerima suap dari kontraktor proyek jembatan desa.",
+         "Kepala dinas menerima suap dari kontraktor proyek jembatan desa senilai Rp2 miliar."),
+        # the accusation itself: made, and rejected
+        ("Kepala dinas menolak tuduhan menerima suap dari kontraktor proyek jembatan desa.",
+         "Kejaksaan menuduh kepala dinas menerima suap dari kontraktor proyek jembatan desa."),
+        ("Perusahaan tekstil itu menolak laporan yang menyebut pabriknya membuang limbah ke Sungai Citarum.",
+         "Lembaga lingkungan merilis laporan yang menyebut pabrik perusahaan tekstil itu membuang limbah ke Sungai Citarum."),
+        ("Pengembang perumahan itu menolak klaim warga soal penyerobotan lahan pertanian di desa.",
+         "Warga mengklaim pengembang perumahan itu melakukan penyerobotan lahan pertanian di desa."),
+        ("The company rejected allegations that it dumped waste into the river near the village.",
+         "Residents made allegations that the company dumped waste into the river near the village."),
+    ],
+)
+def test_rejecting_a_claim_does_not_contradict_the_event_or_the_claim(a, b):
+    assert judge(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the party's own admission or words
+        ("Kepala dinas menolak tuduhan menerima suap dari kontraktor proyek jembatan desa.",
+         "Kepala dinas mengakui menerima suap dari kontraktor proyek jembatan desa."),
+        ("Direktur Hendra Wijaya menepis tudingan menjual aset perusahaan kepada kerabatnya.",
+         "“Saya menjual aset perusahaan kepada kerabat saya karena harganya wajar,” kata Hendra Wijaya."),
+        ("Direktur Agus Salim menolak laporan yang menyebut pabriknya membuang limbah ke Sungai Citarum.",
+         "“Pabrik kami membuang limbah ke Sungai Citarum pada malam hari,” kata Agus Salim."),
+        ("The company rejected allegations that it dumped waste into the river near the village.",
+         "The company admitted it dumped waste into the river near the village."),
+        # rejecting a proposal or a request is an act, and contradicts approving it
+        ("DPRD menolak usulan kenaikan tarif parkir di pusat kota.",
+         "DPRD menyetujui usulan kenaikan tarif parkir di pusat kota."),
+        ("Pengadilan menolak permintaan jaksa untuk menahan terdakwa kasus korupsi dana desa.",
+         "Pengadilan mengabulkan permintaan jaksa untuk menahan terdakwa kasus korupsi dana desa."),
+    ],
+)
+def test_rejecting_a_claim_still_contradicts_the_partys_own_words(a, b):
+    [sig] = judge(a, b)
+    assert sig.category == "polarity" and sig.verdict == "contradiction"
+
 def test_a_different_complement_is_a_different_claim():
     # qualifying for the finals is not qualifying for a qualifying round
     assert judge(

@@ -38,8 +38,12 @@ Precision comes first, so nothing is flagged when:
   event, not that party's own words (quoted, reported: "X mengatakan
   bahwa …", "…, ujarnya", or admitted: "Polisi mengakui menembakkan …";
   see _said_by_party): the first outlet reports what the party says, it
-  does not hold the opposite. A refusal ("menolak mendukung") is an act,
-  and contradicts the act;
+  does not hold the opposite. Rejecting a claim is such a denial, of what
+  the claim says ("menolak tuduhan menerima suap", "menepis tudingan",
+  "rejected allegations that"; lexicon "polarity.claim_nouns"), so it
+  contradicts neither the event nor the accusation ("Jaksa menuduh …").
+  A refusal ("menolak mendukung", "menolak usulan") is an act, and
+  contradicts the act;
 - the negation is what someone says of themselves ("mengaku tidak
   bersalah"; lexicon "polarity.claims");
 - the articles are far apart in time (a position may change).
@@ -131,21 +135,48 @@ def _fixed_phrase(ws: list[Word], i: int) -> bool:
 def negations(text: str) -> tuple[Negation, ...]:
     """The negated predicates of a sentence, with what each is about."""
     ws = words(text)
-    hedges, future, claims = hedge_words(), _words_of_lexicon()["future"], _words_of_lexicon()["claims"]
+    lx = _words_of_lexicon()
+    hedges, future, claims = hedge_words(), lx["future"], lx["claims"]
     out = []
     for i, cue in enumerate(ws):
         if not _is_cue(cue.text) or _fixed_phrase(ws, i) or _governed(ws, i, hedges.__contains__):
             continue
         if _governed(ws, i, claims.__contains__):
             continue  # "mengaku tidak bersalah": what someone says of themselves
-        j = next((j for j in range(i + 1, min(len(ws), i + 1 + SCOPE)) if _content(ws[j].text)), None)
+        j, denial = _next_content(ws, i), cue.text in lx["denials"]
+        if j is not None and (denial or cue.text in lx["refusals"]) and _claim_noun(ws[j].text):
+            # "menolak tuduhan menerima suap": rejecting a claim denies what
+            # it says, as "membantah menerima suap" does; it is no act
+            j, denial = _next_content(ws, j, _speech_verbs()), True
         if j is None or _is_cue(ws[j].text) or any(w.text in future for w in ws[i + 1 : j]):
             continue  # "tidak akan mendapatkan": a negated plan
         if re.search(r"[,.;:!?()\"“”]", text[cue.end : ws[j].start]):
             continue  # "Tidak, aku ...": an answer, not a negated predicate
         after = [root(w.text) for w in ws[j + 1 :] if _content(w.text)][:OBJECTS]
-        out.append(Negation(cue, ws[j], root(ws[j].text), frozenset(after), cue.text in _words_of_lexicon()["denials"]))
+        out.append(Negation(cue, ws[j], root(ws[j].text), frozenset(after), denial))
     return tuple(out)
+
+
+def _next_content(ws: list[Word], k: int, skip: frozenset[str] = frozenset()) -> int | None:
+    """Where the first content word within SCOPE after word ``k`` is, other
+    than the words ``skip``."""
+    return next(
+        (j for j in range(k + 1, min(len(ws), k + 1 + SCOPE)) if _content(ws[j].text) and ws[j].text not in skip),
+        None,
+    )
+
+
+def _claim_noun(w: str) -> bool:
+    """Whether ``w`` names a claim (lexicon "polarity.claim_nouns"), with a
+    clitic or reduplicated: "tuduhannya", "isu-isu"."""
+    nouns = _words_of_lexicon()["claim_nouns"]
+    return CLITIC.sub("", w) in nouns or w.split("-")[0] in nouns
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Verbs that introduce what is said: "laporan yang menyebut X" claims X."""
+    return frozenset(fold(v) for v in load().raw["speech_verbs"]["before_content"])
 
 
 def assertions(text: str, of_root: str) -> list[Word]:
@@ -168,8 +199,11 @@ def _conflict(neg_text: str, pos_text: str) -> tuple[Negation, Word] | None:
     denied = {n.root for n in negations(pos_text)}
     pos_roots = _content_roots(pos_text)
     for n in negations(neg_text):
-        if n.root in denied or root(n.cue.text) in pos_roots or assertions(neg_text, n.root):
-            continue  # both deny, or the negating sentence also asserts
+        # Both deny, or the negating sentence also asserts; the predicate
+        # itself is none, however far from its cue ("menolak laporan yang
+        # menyebut pabriknya").
+        if n.root in denied or root(n.cue.text) in pos_roots or set(assertions(neg_text, n.root)) - {n.predicate}:
+            continue
         if len((n.objects - {n.root}) & pos_roots) < SHARED:
             continue
         found = [w for w in assertions(pos_text, n.root) if _same_claim(neg_text, n, pos_text, w)]

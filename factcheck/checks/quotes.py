@@ -10,25 +10,32 @@ Forms recognised (the verbs come from the lexicon, any language listed):
 A speaker is a person (a name, with or without a role chain; a bare
 surname is resolved through the article's full names), an institution
 ("Pentagon menyebutkan bahwa …"), or a pronoun (katanya, dia, ia), which
-is resolved to the last named speaker of the two sentences before.
+is resolved to the last named speaker of the two sentences before. A
+person may be named by a title only ("kata Menteri Perdagangan", "ujar
+juru bicara Kementerian Perdagangan"): the words of an office after a role
+word are not a name ("Menteri Perdagangan Budi Santoso" is Budi Santoso).
 
 The check compares what is said, not who says it: two statements whose
 content words overlap strongly (options.attribution_overlap of the shorter
 one, at least options.attribution_min_shared words) but whose speakers are
 two different people (or two different institutions) are an
-``attribution`` conflict. Unresolved speakers are never compared.
+``attribution`` conflict. Unresolved speakers are never compared, nor is a
+title with a name (the minister may be the person named); two titles only
+when their role words are the same and their offices differ ("Menteri
+Perdagangan" vs "Menteri Pertanian").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..config import Options
 from ..types import Article, Candidate, Signal
 from .lexicon import content_tokens, fold, load
 from .people import extract_people, name_at, name_before, name_tokens, same_person, surname_matches
+from .roots import ordinary, root
 from .temporal import conflict
 
 QUOTE_RE = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"|«([^»]{8,})»|„([^“”]{8,})[“”]")
@@ -42,6 +49,7 @@ class Statement:
     speaker: str = ""  # as written (name, institution) or "" when unknown
     kind: str = "unknown"  # "person", "institution", "pronoun", "unknown"
     inst: str = ""  # institution id when kind == "institution"
+    title: str = ""  # role words of a person named by title only ("Menteri" of "Menteri Perdagangan")
 
 
 def _alt(words) -> str:
@@ -84,49 +92,80 @@ def _is_place_or_body(name: str) -> bool:
     )
 
 
-def _speaker_before(text: str, pos: int, people) -> tuple[str, str, str]:
-    """Speaker written right before a verb at pos: (name, kind, inst)."""
+def _office_word(word: str) -> bool:
+    """A noun derived with ke-/pe(r)-…-an from an ordinary root, as the
+    words of an office are ("Perdagangan" from dagang, "Kementerian" from
+    menteri) and personal names almost never ("Kurniawan", "Setiawan")."""
+    f = fold(word)
+    return f.startswith(("ke", "pe")) and f.endswith("an") and root(word) != f and ordinary(word)
+
+
+def _person(text: str, start: int, end: int, role_start: int = -1) -> tuple[str, str, str, str]:
+    """The person speaker written at text[start:end], after a role chain
+    starting at role_start (-1: none), as (speaker, kind, inst, title)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    named = next((w for w in words if not _office_word(w.group(0))), None)
+    if role_start < 0:
+        # "Kementerian Perdagangan": an institution the lexicon lacks, no person
+        return (text[start:end], "person", "", "") if named else ("", "unknown", "", "")
+    if named and not (len(words) == 1 and ordinary(named.group(0))):
+        # the office's words go with the role chain: "Menteri Perdagangan | Budi Santoso"
+        return text[start + named.start() : end], "person", "", ""
+    # No name, or a single ordinary word, as likely an office ("Menteri
+    # Agama") as a first name: the holder of the office, named by the title;
+    # unless the name follows: "kata Menteri Perdagangan, Budi Santoso"
+    m = re.match(r",\s*", text[end:])
+    after = name_at(text, end + m.end()) if m else None
+    if after and len(name_tokens(text[after[0] : after[1]])) >= 2:
+        return text[after[0] : after[1]], "person", "", ""
+    return text[role_start:end], "person", "", text[role_start:start].strip()
+
+
+def _speaker_before(text: str, pos: int, people) -> tuple[str, str, str, str]:
+    """Speaker written right before a verb at pos: (name, kind, inst, title)."""
     head = _AUX.sub("", text[:pos]).rstrip()
     end = len(head)
     inst = _institution_before(text, pos)
     if inst:
-        return inst, "institution", inst
-    span = next(((p.start, p.end) for p in people if abs(p.end - end) <= 1), None) or name_before(text, end)
+        return inst, "institution", inst, ""
+    p = next((p for p in people if abs(p.end - end) <= 1), None)
+    span = (p.start, p.end) if p else name_before(text, end)
     if span:
         # "Rob McBride dari Al Jazeera mengatakan": the person, not the outlet
         m = re.search(r"(?:dari|from|of)\s+$", text[: span[0]], re.I)
         if m:
             inner = name_before(text, m.start())
             if inner:
-                return text[inner[0] : inner[1]], "person", ""
-            return "", "unknown", ""
-        name = text[span[0] : span[1]]
+                return _person(text, *inner)
+            return "", "unknown", "", ""
         if re.search(r"(?:\b(?:dan|and|serta|bersama|with|&)|,)\s+$", text[: span[0]], re.I):
-            return "", "unknown", ""  # "Stoltenberg dan Blinken mengatakan": a joint statement
-        if not _is_place_or_body(name):
-            return name, "person", ""
-        return "", "unknown", ""
+            return "", "unknown", "", ""  # "Stoltenberg dan Blinken mengatakan": a joint statement
+        if not _is_place_or_body(text[span[0] : span[1]]):
+            return _person(text, span[0], span[1], p.role_start if p and 0 <= p.role_start < p.start else -1)
+        return "", "unknown", "", ""
     m = re.search(r"(\w+)\s*$", head)
     if m and fold(m.group(1)) in _verbs()[3]:
-        return m.group(1), "pronoun", ""
-    return "", "unknown", ""
+        return m.group(1), "pronoun", "", ""
+    return "", "unknown", "", ""
 
 
-def _speaker_after(text: str, pos: int, people) -> tuple[str, str, str]:
+def _speaker_after(text: str, pos: int, people) -> tuple[str, str, str, str]:
     """Speaker written right after a verb ending at pos."""
     for p in people:
-        if p.role_start >= pos and p.role_start - pos <= 2 or (p.start >= pos and p.start - pos <= 2):
-            return p.name, "person", ""
+        if 0 <= p.role_start < p.start and p.role_start >= pos and p.role_start - pos <= 2:
+            return _person(text, p.start, p.end, p.role_start)
+        if p.start >= pos and p.start - pos <= 2:
+            return _person(text, p.start, p.end)
     span = name_at(text, pos)
     if span:
-        return text[span[0] : span[1]], "person", ""
+        return _person(text, *span)
     lx = load()
     m = lx.chain_re.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
     if m:
         inst = lx.inst_of.get(fold(" ".join(m.group(0).split())), "")
         if inst:
-            return inst, "institution", inst
-    return "", "unknown", ""
+            return inst, "institution", inst, ""
+    return "", "unknown", "", ""
 
 
 def extract_statements(sentence: str) -> list[Statement]:
@@ -166,16 +205,14 @@ def _extract(text: str) -> tuple[Statement, ...]:
             if verb.endswith("nya") and verb[:-3] != "":
                 out.append(Statement(content, s + 1, e - 1, m.group(0).strip(" ,."), "pronoun"))
                 continue
-            name, kind, inst = _speaker_after(text, m.end(), people)
-            out.append(Statement(content, s + 1, e - 1, name, kind, inst))
+            out.append(Statement(content, s + 1, e - 1, *_speaker_after(text, m.end(), people)))
             continue
         # quote after a speech verb: X mengatakan : “…”
         vm = None
         for vm in before_re.finditer(text[:s]):
             pass
         if vm and not in_quote(vm.start()):
-            name, kind, inst = _speaker_before(text, vm.start(), people)
-            out.append(Statement(content, s + 1, e - 1, name, kind, inst))
+            out.append(Statement(content, s + 1, e - 1, *_speaker_before(text, vm.start(), people)))
     if not quotes:
         vm = next((v for v in before_re.finditer(text) if not in_quote(v.start())), None)
         if vm:
@@ -184,8 +221,7 @@ def _extract(text: str) -> tuple[Statement, ...]:
             cstart = vm.end() + (cm.end() if cm else 0)
             content = text[cstart:].strip()
             if len(content.split()) >= 4:
-                name, kind, inst = _speaker_before(text, vm.start(), people)
-                out.append(Statement(content, cstart, len(text), name, kind, inst))
+                out.append(Statement(content, cstart, len(text), *_speaker_before(text, vm.start(), people)))
         else:
             am = acc_re.search(text)
             if am:
@@ -201,15 +237,16 @@ def _extract(text: str) -> tuple[Statement, ...]:
 # ------------------------------------------------------------ resolution
 
 
-def _previous_speaker(text: str, start: int) -> str:
-    """The last named person speaking in the two sentences before start."""
+def _previous_speaker(text: str, start: int) -> Statement | None:
+    """The statement of the last named person (or title) speaking in the
+    two sentences before start."""
     before = text[max(0, start - 700) : start]
     parts = [p for p in re.split(r"(?<=[.!?”\"])\s+", before) if p.strip()]
     for part in reversed(parts[-2:]):
         for st in reversed(extract_statements(part)):
             if st.kind == "person" and st.speaker:
-                return st.speaker
-    return ""
+                return st
+    return None
 
 
 def _full_name(name: str, text: str) -> str:
@@ -237,9 +274,9 @@ def _statements_of(sentence_text: str, start: int, text: str) -> tuple[Statement
         if st.kind == "pronoun":
             prev = _previous_speaker(text, start)
             if prev:
-                st = Statement(st.content, st.start, st.end, prev, "person")
-        if st.kind == "person":
-            st = Statement(st.content, st.start, st.end, _full_name(st.speaker, text), "person")
+                st = replace(st, speaker=prev.speaker, kind="person", title=prev.title)
+        if st.kind == "person" and not st.title:
+            st = replace(st, speaker=_full_name(st.speaker, text))
         out.append(st)
     return tuple(out)
 
@@ -247,6 +284,8 @@ def _statements_of(sentence_text: str, start: int, text: str) -> tuple[Statement
 def _same_speaker(x: Statement, y: Statement) -> bool | None:
     """True/False when both speakers are known and comparable, else None."""
     if x.kind == "person" and y.kind == "person":
+        if x.title or y.title:
+            return _same_office(x, y) if x.title and y.title else None
         a, b = x.speaker, y.speaker
         ta, tb = name_tokens(a), name_tokens(b)
         if len(ta) >= 2 and len(tb) >= 2:
@@ -260,6 +299,21 @@ def _same_speaker(x: Statement, y: Statement) -> bool | None:
         lx = load()
         return x.inst in lx.inst_ancestors(y.inst) or y.inst in lx.inst_ancestors(x.inst)
     return None
+
+
+def _same_office(x: Statement, y: Statement) -> bool | None:
+    """Two speakers named by title only: one office when the role words are
+    the same and the words of one office are among the other's (by root:
+    "Menteri Perdagangan" is "Menteri Perdagangan RI"); two offices when
+    they are not. Other titles ("Menteri" vs "Wakil Menteri", or a
+    portfolio that may be a name, "Menteri Agama") are not compared."""
+    if " ".join(fold(x.title).split()) != " ".join(fold(y.title).split()):
+        return None
+    ox, oy = (s.speaker[len(s.title) :].split() for s in (x, y))
+    if not all(_office_word(w) for w in ox + oy):
+        return None
+    rx, ry = {root(w) for w in ox}, {root(w) for w in oy}
+    return rx <= ry or ry <= rx
 
 
 @lru_cache(maxsize=16384)
