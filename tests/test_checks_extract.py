@@ -253,7 +253,8 @@ Q = "“Pemerintah akan menambah kuota pupuk bersubsidi bagi petani mulai tahun 
     [
         (Q + "kata Menteri Pertanian.", "Menteri Pertanian", "Menteri"),
         (Q + "ujar juru bicara Kementerian Perhubungan kepada wartawan.", "juru bicara Kementerian Perhubungan", "juru bicara"),
-        (Q + "kata Menteri Agama.", "Menteri Agama", "Menteri"),  # one ordinary word: a portfolio as likely as a name
+        (Q + "kata Menteri Pariwisata.", "Menteri Pariwisata", "Menteri"),  # one ordinary word: a portfolio as likely as a name
+        (Q + "kata Menteri Agama.", "Menteri Agama", "Menteri Agama"),  # a portfolio the lexicon knows
         (Q + "kata Menteri Pertanian Andi Wirawan.", "Andi Wirawan", ""),
         (Q + "kata Menteri Pertanian, Andi Wirawan, di Bogor.", "Andi Wirawan", ""),
         (Q + "kata Presiden Joko Widodo.", "Joko Widodo", ""),
@@ -264,6 +265,65 @@ Q = "“Pemerintah akan menambah kuota pupuk bersubsidi bagi petani mulai tahun 
 def test_a_title_is_not_a_name(text, speaker, title):
     (st,) = extract_statements(text)
     assert (st.speaker, st.kind, st.title) == (speaker, "person", title)
+
+
+# Offices written in plain words or abbreviated, as Indonesian news writes
+# them: the lexicon's roles and offices ("Menteri Sosial", "Mendag", "Jubir
+# Kemlu", "Kapolda … Irjen") go with the title, never with the name; a title
+# with no name is the office's holder. A long title the lexicon does not
+# know keeps its office words and the object of the last one
+# ("Pengendalian Tembakau") out of the name.
+NAMED = [
+    ("Menteri Sosial", "Rina Kusumawati"),
+    ("Menteri Luar Negeri", "Hendra Wicaksono"),
+    ("Menteri Agama", "Yusuf Hamdani"),
+    ("Jaksa Agung", "Sanusi Harjono"),
+    ("Kepala Staf Kepresidenan", "Darmawan"),
+    ("Mendag", "Agus Setiawan"),
+    ("Jubir Kemlu", "Arif Nugroho"),
+    ("Menko Polhukam", "Hadi Saputra"),
+    ("Menko Perekonomian", "Bambang Hartono"),
+    ("Kapolri Jenderal", "Listyo Wibowo"),
+    ("Kapolda Metro Jaya Irjen", "Karyadi"),  # the title runs on past a place
+    ("Wamen BUMN", "Kartika Wiryono"),
+    ("Dirut Pertamina", "Nina Widyastuti"),  # a head names its organisation first
+    ("Sekjen Kemendag", "Suharto Adi"),
+    ("Mensesneg", "Pratomo"),
+    ("Panglima TNI Jenderal", "Agus Subagyo"),
+    ("Menteri Perhubungan", "Budi Karya Sumarno"),  # an ordinary first name after a portfolio stays
+]
+TITLES = [
+    ("Menteri Dalam Negeri", "Menteri Dalam Negeri"),
+    ("Menteri Luar Negeri", "Menteri Luar Negeri"),
+    ("Jaksa Agung", "Jaksa Agung"),
+    ("Mendag", "Mendag"),
+    ("Jubir Kemlu", "Jubir"),
+    ("Kapolres", "Kapolres"),
+]
+
+
+def _both_forms(title_words: str) -> list[str]:
+    """A speaker after the quote and before the reported words."""
+    return [Q + f"kata {title_words}.", f"{title_words} mengatakan bahwa kuota pupuk bersubsidi akan ditambah tahun depan."]
+
+
+@pytest.mark.parametrize("office, name", NAMED)
+def test_offices_in_plain_words_and_abbreviations_are_no_name(office, name):
+    for text in _both_forms(f"{office} {name}"):
+        (st,) = extract_statements(text)
+        assert (st.speaker, st.kind, st.title) == (name, "person", ""), text
+
+
+def test_a_long_title_the_lexicon_lacks_and_its_last_nouns_object_are_no_name():
+    (st,) = extract_statements(_both_forms("Dewan Penasehat Komisi Nasional Pengendalian Tembakau Emil Santosa")[1])
+    assert (st.speaker, st.kind, st.title) == ("Emil Santosa", "person", "")
+
+
+@pytest.mark.parametrize("office, title", TITLES)
+def test_an_office_the_lexicon_knows_is_a_title(office, title):
+    for text in _both_forms(office):
+        (st,) = extract_statements(text)
+        assert (st.speaker, st.kind, st.title) == (office, "person", title), text
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,12 @@ Alignment keeps each sentence's top_k nearest sentences per source; a small
 multilingual encoder often misses the one sentence of another outlet that
 carries the same number or date ("perjanjian pada tahun 1961" vs "yang
 ditandatangani pada tahun 1961, 2000 dan 2001"). These checks are precise
-on their own (same head noun for numbers, same event for dates, nearly the
-same words for statements), so they can afford to look at every pair. To
-stay cheap, a pair is only examined when both sentences carry something to
-compare (quantities with a common head, dates, attributed statements);
-extraction is cached per sentence.
+on their own (same head noun and a shared word of the clause for numbers,
+same event for dates, nearly the same words for statements), so they can
+afford to look at every pair. The story's common words are no evidence
+for either. To stay cheap, a pair is only examined when both sentences
+carry something to compare (quantities with a common head, dates,
+attributed statements); extraction is cached per sentence.
 
 ``check_claims_run(articles, sentences, options)`` returns
 ``[(sentence_a, sentence_b, Signal)]`` like :func:`roles.check_run`.
@@ -25,6 +26,7 @@ from .dates import check_date, extract_dates
 from .lexicon import content_tokens
 from .numbers import check_number, extract_numbers, same_head
 from .quotes import check_attribution, statements_of
+from .roots import root
 from .roster import is_roster_article
 
 
@@ -38,13 +40,17 @@ def _share_head(h1: set[str], h2: set[str]) -> bool:
     return any(same_head(x, y) for x in h1 for y in h2)
 
 
-def common_words(sentences: list[Sentence], share: float = 0.15, at_least: int = 3) -> frozenset[str]:
+def common_words(
+    sentences: list[Sentence], share: float = 0.15, at_least: int = 3, roots: bool = False
+) -> frozenset[str]:
     """Content words found in more than ``share`` of the run's sentences
     (the story's main actors: Putin, Korea, Rusia): no evidence that two
-    sentences tell the same event."""
+    sentences tell the same event. ``roots``: count words by their root, so
+    "dihukum", "menghukum" and "hukuman" are one common word."""
     df: Counter[str] = Counter()
     for s in sentences:
-        df.update(set(content_tokens(s.text)))
+        words = content_tokens(s.text)
+        df.update({root(w) for w in words} if roots else set(words))
     limit = max(at_least, share * len(sentences))
     return frozenset(w for w, n in df.items() if n > limit)
 
@@ -54,6 +60,7 @@ def check_claims_run(
 ) -> list[tuple[Sentence, Sentence, Signal]]:
     real = [s for s in sentences if not is_roster_article(articles[s.article])]
     common = common_words(real)
+    common_roots = common_words(real, roots=True)
     feats = []
     for s in sentences:
         art = articles[s.article]
@@ -71,7 +78,7 @@ def check_claims_run(
                 continue
             c = Candidate(a, b, 0.0)
             if ha and hb and _share_head(ha, hb):
-                out += [(a, b, sig) for sig in check_number(c, articles, options)]
+                out += [(a, b, sig) for sig in check_number(c, articles, options, common_roots)]
             if da and db:
                 out += [(a, b, sig) for sig in check_date(c, articles, options, common)]
             if sa and sb:

@@ -410,15 +410,22 @@ def _cmp_date(x: DateMention, y: DateMention) -> bool | None:
 ANY_DAY = (0, 1440, -1440)
 
 
-def _cmp_time(x: DateMention, y: DateMention, tol: int, shifts: tuple[int, ...] = ANY_DAY) -> bool | None:
+def _cmp_time(
+    x: DateMention, y: DateMention, tol: int, shifts: tuple[int, ...] = ANY_DAY, unknown_zone_meets: bool = False
+) -> bool | None:
     """None when incomparable, else whether the two windows meet once y is
-    moved by one of ``shifts`` minutes (see _time_shifts)."""
+    moved by one of ``shifts`` minutes (see _time_shifts).
+    ``unknown_zone_meets``: a time with no zone ("Kamis sore") may be in the
+    other's zone ("pukul 17.00 WIB"), so it can excuse that time from a
+    conflict (True when they meet), though it never accuses one (None)."""
     if x.minutes is None or y.minutes is None:
         return None
-    if x.tz != y.tz:
-        return None  # different or unknown zones: not comparable
     (a0, a1), (b0, b1) = x.minutes, y.minutes
-    return any(a0 - tol <= b1 + shift and b0 + shift - tol <= a1 for shift in shifts)
+    meet = any(a0 - tol <= b1 + shift and b0 + shift - tol <= a1 for shift in shifts)
+    if x.tz != y.tz:
+        # different or unknown zones: not comparable
+        return True if unknown_zone_meets and not (x.tz and y.tz) and meet else None
+    return meet
 
 
 def _day_of(ms: list[DateMention]) -> tuple[dt.date | None, int | None] | None:
@@ -518,7 +525,7 @@ def date_conflicts(
         # times only compare when the days do not disagree
         # A conflict needs every reading to clash, so a day part may still
         # cross midnight here; only an agreement is held to the named days.
-        tc = lambda x, y: _cmp_time(x, y, tolerance)  # noqa: E731
+        tc = lambda x, y: _cmp_time(x, y, tolerance, unknown_zone_meets=True)  # noqa: E731
         ta = [m for m in ma if m.minutes]
         tb = [m for m in mb if m.minutes]
         va, vb = _unmatched(ta, tb, tc), _unmatched(tb, ta, tc)

@@ -11,10 +11,14 @@ kontainer), or, for ages ("berusia 70 tahun", "Kim, 39 tahun"), tahun@age.
 Dates and clock times are left to :mod:`factcheck.checks.dates`.
 
 The check compares only quantities with the same head on both sides
-("kontainer" = "container" across languages), and flags a pair only when
-a quantity on each side has comparable quantities on the other but none
-compatible. Ordinals are compared only when both count the same thing
-absolutely: "kunjungan kedua ... setelah berselang 24 tahun" and "kunjungan
+("kontainer" = "container" across languages) whose clauses, in one
+language, share a word other than the story's common ones ("12 warga
+luka-luka" and "1.187 warga mengungsi" count different people), and flags
+a pair only when a quantity on each side has comparable quantities on the
+other but none compatible. A number after a denial ("membantah kabar ...
+20 orang") is a claim, compared only with claims; a total of numbers in
+its own sentence is not compared at all. Ordinals are compared only when
+both count the same thing absolutely: "kunjungan kedua ... setelah berselang 24 tahun" and "kunjungan
 pertamanya ... dalam 24 tahun" count visits in different ways and agree.
 "Kedua" before a noun means "both" and is not a number.
 """
@@ -25,13 +29,15 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
 from ..config import Options
 from ..types import Article, Candidate, Signal
 from .dates import extract_dates
-from .lexicon import alternation, fold, load, stem, stopwords
+from .lexicon import TOKEN_RE, alternation, fold, load, stem, stopwords
+from .roots import root
 from .temporal import conflict
 
 
@@ -45,6 +51,9 @@ class Quantity:
     head: str  # canonical unit/noun, "" when none
     kind: str = "cardinal"  # "cardinal", "vague" or "ordinal"
     relative: bool = False  # ordinal counted within a period ("pertama dalam 24 tahun")
+    frame: frozenset = frozenset()  # roots of the words around it in its clause: what it counts
+    denied: bool = False  # after a denial ("membantah kabar ... 20 orang"): a claim, not a fact
+    lang: str = "id"  # frames in two languages share no words, so only one language's are compared
 
     def value_text(self) -> str:
         return " ".join(self.text.split())
@@ -266,7 +275,52 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             continue
         add(Quantity(m.group(0), m.start(), m.end(), value, value, head, "ordinal", relative))
     out.sort(key=lambda q: q.start)
+    denial = _denial_re().search(text)
+    for q in out:
+        q.frame = _frame(text, q, blocked)
+        q.denied = bool(denial and denial.start() < q.start)
+        q.lang = lang
     return tuple(out)
+
+
+# A clause ends at punctuation or a conjunction: "12 warga luka-luka, 1.187
+# warga mengungsi" tells two counts, each with its own words.
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|(?<![\w])(?:dan|serta|sedangkan|sementara|tetapi|namun|and|while|but)(?![\w])", re.I)
+
+
+def _frame(text: str, q: Quantity, spans: list[tuple[int, int]], width: int = 6) -> frozenset:
+    """Roots of up to ``width`` content words on each side of a quantity,
+    within its clause: what the number says besides its unit ("tujuh orang
+    meninggal" vs "tiga orang hilang"; "menuntut 11 tahun" vs "divonis 8 tahun").
+    ``spans``: the sentence's quantities and dates, facts of their own."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)]
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, q.end)]
+    lo, hi = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+    sw, units, light = stopwords(), _tables()[1], _light_roots()
+
+    def words(a: int, b: int) -> list[str]:
+        out = []
+        for m in TOKEN_RE.finditer(text, a, b):
+            f = fold(m.group(0))
+            if f in sw or f in units or f.isdigit() or any(s <= m.start() < e for s, e in spans):
+                continue
+            if root(f) not in light:
+                out.append(root(f))
+        return out
+
+    before, after = words(lo, q.start)[-width:], words(q.end, hi)[:width]
+    return frozenset(before + after) - {q.head}
+
+
+@lru_cache(maxsize=1)
+def _light_roots() -> frozenset[str]:
+    # words that say nothing of what is counted ("sebanyak 12 warga", "mendapat")
+    return frozenset(root(fold(w)) for w in load().raw["polarity"]["light_words"])
+
+
+@lru_cache(maxsize=1)
+def _denial_re() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(load().raw['polarity']['denials'])})(?![\w])", re.I)
 
 
 def extract_numbers(text: str, lang: str = "id") -> list[Quantity]:
@@ -291,8 +345,10 @@ def _compatible(x: Quantity, y: Quantity) -> bool:
     return x.lo <= y.hi + 1e-9 and y.lo <= x.hi + 1e-9
 
 
-def _comparable(x: Quantity, y: Quantity) -> bool:
-    if not same_head(x.head, y.head):
+def _comparable(x: Quantity, y: Quantity, common: frozenset = frozenset()) -> bool:
+    if not same_head(x.head, y.head) or x.denied != y.denied:
+        return False
+    if x.lang == y.lang and not _same_frame(x, y, common):
         return False
     if (x.kind == "ordinal") != (y.kind == "ordinal"):
         return False
@@ -301,31 +357,63 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
     return True
 
 
-def number_conflicts(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """(quantity of a, quantity of b) pairs that cannot both be true."""
+def _same_frame(x: Quantity, y: Quantity, common: frozenset) -> bool:
+    """Whether two quantities of one head count the same thing: their clauses
+    share a word besides the story's common ones ("12 warga luka-luka" and
+    "1.187 warga mengungsi" count different people), or neither has any."""
+    fx, fy = x.frame - common, y.frame - common
+    if not (fx or fy):
+        return True
+    # near roots too: Sastrawi takes "mengunjungi" to "unjung", "kunjungan" to "kunjung"
+    return any(u == v or len(u) >= 5 and len(v) >= 5 and fuzz.ratio(u, v) >= 85 for u in fx for v in fy)
+
+
+def _totals(qs: list[Quantity]) -> set[int]:
+    """Indexes of quantities that sum up others of the same sentence ("128
+    rumah rusak, terdiri atas 43 rusak berat dan 85 rusak ringan"): a total
+    is not a count to compare with one of its parts."""
+    exact = [(i, q.lo) for i, q in enumerate(qs) if q.kind == "cardinal" and q.lo == q.hi]
+    out = set()
+    for i, v in exact:
+        others = [w for j, w in exact if j != i and w < v]
+        if any(abs(sum(c) - v) < 1e-9 for n in range(2, min(len(others), 4) + 1) for c in combinations(others, n)):
+            out.add(i)
+    return out
+
+
+def number_conflicts(
+    qa: list[Quantity], qb: list[Quantity], common: frozenset = frozenset()
+) -> list[tuple[Quantity, Quantity]]:
+    """(quantity of a, quantity of b) pairs that cannot both be true.
+    ``common``: the run's frequent words, no sign that two counts are one."""
+    ta, tb = _totals(qa), _totals(qb)
+    qa = [q for i, q in enumerate(qa) if i not in ta]
+    qb = [q for i, q in enumerate(qb) if i not in tb]
     out = []
     for x in qa:
-        comp = [y for y in qb if _comparable(x, y)]
+        comp = [y for y in qb if _comparable(x, y, common)]
         if not comp or any(_compatible(x, y) for y in comp):
             continue
         # the other side's quantity must be unmatched too
         for y in comp:
-            back = [z for z in qa if _comparable(y, z)]
+            back = [z for z in qa if _comparable(y, z, common)]
             if not any(_compatible(y, z) for z in back):
                 out.append((x, y))
                 break
     return out
 
 
-def check_number(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
-    """A quantity of the same thing that differs between two aligned sentences."""
+def check_number(
+    candidate: Candidate, articles: list[Article], options: Options, common: frozenset = frozenset()
+) -> list[Signal]:
+    """A quantity of the same thing that differs between two sentences."""
     a, b = candidate.a, candidate.b
     art_a, art_b = articles[a.article], articles[b.article]
     qa = extract_numbers(a.text, art_a.language)
     qb = extract_numbers(b.text, art_b.language)
     if not qa or not qb:
         return []
-    found = number_conflicts(qa, qb)
+    found = number_conflicts(qa, qb, common)
     if not found:
         return []
     reasons = [

@@ -34,7 +34,7 @@ from functools import lru_cache
 from ..config import Options
 from ..types import Article, Candidate, Signal
 from .lexicon import content_tokens, fold, load
-from .people import extract_people, name_at, name_before, name_tokens, same_person, surname_matches
+from .people import extract_people, name_at, name_before, name_tokens, parse_role, same_person, surname_matches
 from .roots import ordinary, root
 from .temporal import conflict
 
@@ -100,20 +100,75 @@ def _office_word(word: str) -> bool:
     return f.startswith(("ke", "pe")) and f.endswith("an") and root(word) != f and ordinary(word)
 
 
+def _unlisted(text: str) -> list[str]:
+    """The words of text outside the lexicon's roles, offices and countries."""
+    return load().chain_re.sub(" ", text).split()
+
+
+def _run_after(text: str, pos: int) -> tuple[int, int, int]:
+    """The run of lexicon phrases starting at pos ("Jubir Kemlu", "Panglima
+    TNI"), as (start, end, end of its last role word; 0 when it has none)."""
+    lx = load()
+    start = end = pos + len(text[pos:]) - len(text[pos:].lstrip())
+    role_end = 0
+    while m := lx.chain_re.match(text, end + (end > start and text[end : end + 1] == " ")):
+        end = m.end()
+        if fold(" ".join(m.group(0).split())) in lx.role_of:
+            role_end = end
+    return start, end, role_end
+
+
+def _run_before(text: str, end: int) -> int:
+    """Start of the run of lexicon phrases ending at end, or end."""
+    start = end
+    for m in reversed(list(load().chain_re.finditer(text[max(0, end - 120) : end]))):
+        m_start, m_end = m.start() + max(0, end - 120), m.end() + max(0, end - 120)
+        if m_end not in (start, start - 1) or (m_end == start - 1 and text[m_end] != " "):
+            break
+        start = m_start
+    return start
+
+
+def _title(text: str, start: int, end: int, role_end: int) -> tuple[str, str, str, str]:
+    """A speaker named by title only: "kata Mendag", "ujar Jubir Kemlu"."""
+    if not role_end:
+        return "", "unknown", "", ""
+    return text[start:end], "person", "", text[start:role_end].strip()
+
+
 def _person(text: str, start: int, end: int, role_start: int = -1) -> tuple[str, str, str, str]:
     """The person speaker written at text[start:end], after a role chain
     starting at role_start (-1: none), as (speaker, kind, inst, title)."""
+    lx = load()
     words = list(re.finditer(r"\S+", text[start:end]))
-    named = next((w for w in words if not _office_word(w.group(0))), None)
+    # a title the lexicon lacks may run on before the name: "Dewan Penasehat
+    # Komisi Nasional Pengendalian | Tembakau Emil Salim"
+    lead = role_start if role_start >= 0 else start - len(re.search(r"(?:(?<!\S)[A-Z][\w'’\-]*\s)*$", text[:start]).group(0))
+    k = 0
+    while k < len(words) and _office_word(words[k].group(0)):
+        k += 1
+    before = text[lead : start + (words[k - 1].end() if k else 0)].split()
+    rest = len(words) - k
+    if rest >= 3 and before and fold(before[-1]).startswith("pe") and _office_word(before[-1]):
+        # the object of a long office's last noun ("Pengendalian Tembakau"), not
+        # a portfolio after a role word, whose name may open with an ordinary
+        # word ("Menteri Perhubungan Budi Karya Sumadi")
+        if ordinary(words[k].group(0)) and len(_unlisted(" ".join(before))) >= 2:
+            k += 1
+    elif rest >= 3 and role_start >= 0:
+        # a role heading an organisation names it first: "Dirut Pertamina Nina Widyastuti"
+        roles = [lx.role_of.get(fold(" ".join(m.group(0).split()))) for m in lx.chain_re.finditer(text[role_start:start])]
+        if [r for r in roles if r] and lx.role([r for r in roles if r][-1]).get("heads"):
+            k += 1
     if role_start < 0:
         # "Kementerian Perdagangan": an institution the lexicon lacks, no person
-        return (text[start:end], "person", "", "") if named else ("", "unknown", "", "")
-    if named and not (len(words) == 1 and ordinary(named.group(0))):
+        return (text[start + words[k].start() : end], "person", "", "") if k < len(words) else ("", "unknown", "", "")
+    if k < len(words) and not (len(words) == 1 and ordinary(words[0].group(0))):
         # the office's words go with the role chain: "Menteri Perdagangan | Budi Santoso"
-        return text[start + named.start() : end], "person", "", ""
+        return text[start + words[k].start() : end], "person", "", ""
     # No name, or a single ordinary word, as likely an office ("Menteri
-    # Agama") as a first name: the holder of the office, named by the title;
-    # unless the name follows: "kata Menteri Perdagangan, Budi Santoso"
+    # Pariwisata") as a first name: the holder of the office, named by the
+    # title; unless the name follows: "kata Menteri Perdagangan, Budi Santoso"
     m = re.match(r",\s*", text[end:])
     after = name_at(text, end + m.end()) if m else None
     if after and len(name_tokens(text[after[0] : after[1]])) >= 2:
@@ -128,6 +183,9 @@ def _speaker_before(text: str, pos: int, people) -> tuple[str, str, str, str]:
     inst = _institution_before(text, pos)
     if inst:
         return inst, "institution", inst, ""
+    start, run_end, role_end = _run_after(text, _run_before(text, end))
+    if role_end and run_end == end:  # "Menteri Luar Negeri mengatakan": a title, no name
+        return _title(text, start, run_end, role_end)
     p = next((p for p in people if abs(p.end - end) <= 1), None)
     span = (p.start, p.end) if p else name_before(text, end)
     if span:
@@ -153,14 +211,19 @@ def _speaker_after(text: str, pos: int, people) -> tuple[str, str, str, str]:
     """Speaker written right after a verb ending at pos."""
     for p in people:
         if 0 <= p.role_start < p.start and p.role_start >= pos and p.role_start - pos <= 2:
-            return _person(text, p.start, p.end, p.role_start)
+            # the title may go on past a first "name": "Kapolda Metro Jaya | Irjen Karyadi"
+            q = next((q for q in people if 0 <= q.role_start < q.start and 0 < q.role_start - p.end <= 1), p)
+            return _person(text, q.start, q.end, p.role_start)
         if p.start >= pos and p.start - pos <= 2:
             return _person(text, p.start, p.end)
+    start, end, role_end = _run_after(text, pos)
+    if role_end:  # "kata Mendag.", "ujar Jubir Kemlu."
+        return _title(text, start, end, role_end)
     span = name_at(text, pos)
     if span:
         return _person(text, *span)
     lx = load()
-    m = lx.chain_re.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    m = lx.chain_re.match(text, start)
     if m:
         inst = lx.inst_of.get(fold(" ".join(m.group(0).split())), "")
         if inst:
@@ -302,18 +365,29 @@ def _same_speaker(x: Statement, y: Statement) -> bool | None:
 
 
 def _same_office(x: Statement, y: Statement) -> bool | None:
-    """Two speakers named by title only: one office when the role words are
-    the same and the words of one office are among the other's (by root:
-    "Menteri Perdagangan" is "Menteri Perdagangan RI"); two offices when
-    they are not. Other titles ("Menteri" vs "Wakil Menteri", or a
-    portfolio that may be a name, "Menteri Agama") are not compared."""
-    if " ".join(fold(x.title).split()) != " ".join(fold(y.title).split()):
+    """Two speakers named by title only: one office when their roles are of
+    one family (parsed as the role check parses them, so "Mendag" is
+    "Menteri Perdagangan" and "Jubir Kemlu" is "juru bicara Kementerian Luar
+    Negeri") and the offices of one are among the other's ("Menteri
+    Perdagangan" is "Menteri Perdagangan RI"); two offices when they are not
+    ("Menteri Perdagangan" vs "Menteri Pertanian"). Other titles ("Menteri"
+    vs "Wakil Menteri", "Menteri" vs "juru bicara", or a portfolio that may
+    be a name, "Menteri Pariwisata") are not compared."""
+    ox, oy = _office(x.speaker), _office(y.speaker)
+    if not ox or not oy or ox[0] != oy[0]:
         return None
-    ox, oy = (s.speaker[len(s.title) :].split() for s in (x, y))
-    if not all(_office_word(w) for w in ox + oy):
+    return ox[1] <= oy[1] or oy[1] <= ox[1]
+
+
+def _office(title: str) -> tuple[tuple[str, bool], frozenset[str]] | None:
+    """(role family, offices) of a title: the lexicon's institutions, types
+    and countries, and the roots of the derived office words it lacks."""
+    role = parse_role(title)
+    rest = _unlisted(title)
+    if not role or not role.family or not all(_office_word(w) for w in rest):
         return None
-    rx, ry = {root(w) for w in ox}, {root(w) for w in oy}
-    return rx <= ry or ry <= rx
+    offices = frozenset({role.itype, role.inst, role.country} - {None} | {root(w) for w in rest})
+    return ((role.family, role.former), offices) if offices else None
 
 
 @lru_cache(maxsize=16384)
