@@ -141,10 +141,10 @@ def test_counts_of_one_head_that_count_different_things_are_not_compared():
 
 
 def test_the_story_common_words_do_not_make_two_counts_one():
-    demand = "Jaksa menuntut terdakwa dihukum 12 tahun penjara."
+    other = "Terdakwa lain dihukum 12 tahun penjara dalam berkas terpisah."
     verdict = "Hakim memvonis terdakwa 9 tahun penjara."
-    assert _numbers(demand, verdict)  # "terdakwa" and "penjara" shared
-    assert _numbers(demand, verdict, frozenset({"dakwa", "penjara"})) == []
+    assert _numbers(other, verdict)  # "terdakwa" and "penjara" shared
+    assert _numbers(other, verdict, frozenset({"dakwa", "penjara"})) == []
     sents = [Sentence(0, i, 0, 0, t) for i, t in enumerate(["Ia dihukum.", "Mereka menghukum.", "Hukuman itu.", "Hujan turun.", "Angin."])]
     assert "hukum" in common_words(sents, at_least=2, roots=True) and not common_words(sents, at_least=2)
 
@@ -154,6 +154,23 @@ def test_a_number_a_party_denies_is_not_the_fact():
     assert _numbers("Kapolda membantah kabar bahwa 15 orang tewas dalam kerusuhan itu.", fact) == []
     (sig,) = _numbers("Polisi menyebut 15 orang tewas dalam kerusuhan itu.", fact)
     assert '"15"' in sig.why
+
+
+def test_a_demanded_figure_is_compared_only_with_demanded_figures():
+    # what prosecutors demand is a claim, not the sentence the court imposes
+    demand = "Jaksa menuntut terdakwa membayar denda Rp 300 juta subsider 3 bulan kurungan."
+    imposed = "Terdakwa dihukum membayar denda Rp 200 juta subsider dua bulan kurungan."
+    assert _numbers(demand, imposed) == []
+    assert _numbers("Dalam tuntutannya, jaksa meminta majelis menghukum terdakwa 15 tahun penjara.", "Majelis menghukum terdakwa 10 tahun penjara.") == []
+    assert _numbers("Pemerintah mengusulkan anggaran Rp 5 triliun untuk program itu.", "DPR menyetujui anggaran Rp 4 triliun untuk program itu.") == []
+    # two outlets disagreeing on the sentence, or on the demand, still conflict
+    assert _numbers("Terdakwa divonis 8 tahun penjara.", "Terdakwa divonis 9 tahun penjara.")
+    assert _numbers("Terdakwa dituntut 11 tahun penjara.", "Terdakwa dituntut 12 tahun penjara.")
+    (sig,) = _numbers(demand, demand.replace("300", "400"))
+    assert '"300 juta"' in sig.why and '"400 juta"' in sig.why
+    # past a contrast the sentence tells the outcome again
+    (sig,) = _numbers("Jaksa menuntut 12 tahun penjara, namun hakim memvonis terdakwa 9 tahun penjara.", "Hakim memvonis terdakwa 10 tahun penjara.")
+    assert '"9"' in sig.why and '"10"' in sig.why
 
 
 def test_a_total_does_not_conflict_with_its_parts():
@@ -313,6 +330,22 @@ def test_dates_of_different_events_are_not_compared():
         }
     )
     assert check_date(Candidate(sents[0], sents[1], 0.9), arts, OPT) == []
+
+
+def test_a_date_of_another_proceeding_is_not_the_date_of_this_one():
+    # the verdict and the plea are both "dibacakan", on different days
+    published = {"a.txt": dt.date(2024, 6, 12), "b.txt": dt.date(2024, 6, 12)}
+    verdict = "Putusan dibacakan majelis hakim di Pengadilan Tipikor Bandung, Rabu (12/6)."
+    for other in (
+        "Majelis hakim menolak eksepsi yang dibacakan terdakwa pada Jumat lalu.",
+        "Tuntutan dibacakan jaksa di Pengadilan Tipikor Bandung, Jumat (7/6).",
+    ):
+        arts, sents = _synthetic({"a.txt": verdict, "b.txt": other}, published)
+        assert check_date(Candidate(sents[0], sents[1], 0.9), arts, OPT) == []
+    # the verdict told on another day still conflicts, "vonis" being "putusan"
+    arts, sents = _synthetic({"a.txt": verdict, "b.txt": "Vonis dibacakan majelis hakim di Pengadilan Tipikor Bandung, Jumat (7/6)."}, published)
+    (sig,) = check_date(Candidate(sents[0], sents[1], 0.9), arts, OPT)
+    assert '"Jumat (7/6' in sig.why
 
 
 # ---------------------------------------------------------------- role (pair)

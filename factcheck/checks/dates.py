@@ -574,7 +574,8 @@ def same_event(a: str, b: str, ma=(), mb=()) -> bool:
     they say besides their dates: several shared lower-case content words,
     or a shared kind of event (arrive ~ tiba ~ mendarat, sign ~
     menandatangani; lexicon "event_groups") plus a shared participant; and
-    never when they name different places (lexicon "places")."""
+    never when they name different places (lexicon "places") or different
+    stages of a proceeding (vonis, pleidoi; lexicon "proceedings")."""
     return _same_event(event_features(_strip(a, ma)), event_features(_strip(b, mb)))
 
 
@@ -583,15 +584,24 @@ def _event_re() -> re.Pattern:
     return re.compile(rf"(?<![\w])({alternation(event_words())})(?![\w])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _proceedings() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of the words naming a stage of a proceeding, and each one's stage."""
+    stage_of = {fold(w): stage for stage, words in load().raw["proceedings"].items() if not stage.startswith("_") for w in words}
+    return re.compile(rf"(?<![\w])({alternation(stage_of)})(?:nya)?(?![\w])", re.I), stage_of
+
+
 @lru_cache(maxsize=16384)
-def event_features(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+def event_features(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
     """(lower-case content words, kinds of event, other content words,
-    places) of a sentence whose dates were blanked out."""
+    places, stages of a proceeding) of a sentence whose dates were blanked out."""
     ev = event_words()
     lower = frozenset(content_tokens(" ".join(t for t in text.split() if t[:1].islower())))
     groups = frozenset(ev[" ".join(fold(m.group(1)).split())] for m in _event_re().finditer(text))
     others = frozenset(set(content_tokens(text)) - set(ev))
-    return lower, groups, others, frozenset(_places(text))
+    pattern, stage_of = _proceedings()
+    stages = frozenset(stage_of[" ".join(fold(m.group(1)).split())] for m in pattern.finditer(text))
+    return lower, groups, others, frozenset(_places(text)), stages
 
 
 def undated(text: str, article_date: dt.date | None, lang: str) -> str:
@@ -607,10 +617,14 @@ def sentence_event_features(text: str, article_date: dt.date | None, lang: str):
 def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:
     """``common``: words too frequent in the run to tell events apart (the
     story's main actors), left out of the comparison."""
-    la, ga, na, pa = fa
-    lb, gb, nb, pb = fb
+    la, ga, na, pa, sa = fa
+    lb, gb, nb, pb, sb = fb
     if pa and pb and not pa & pb:
         return False  # "tiba di Hanoi" and "tiba di Pyongyang": two arrivals
+    if sa and sb and not sa & sb:
+        # "Vonis dibacakan ... Kamis" and "pleidoi yang dibacakan ... Senin":
+        # one verb, but each stage of a trial has its own day
+        return False
     if common:
         la, lb, na, nb = la - common, lb - common, na - common, nb - common
     if la and lb:

@@ -16,7 +16,9 @@ language, share a word other than the story's common ones ("12 warga
 luka-luka" and "1.187 warga mengungsi" count different people), and flags
 a pair only when a quantity on each side has comparable quantities on the
 other but none compatible. A number after a denial ("membantah kabar ...
-20 orang") is a claim, compared only with claims; a total of numbers in
+20 orang") or a demand ("jaksa menuntut ... denda Rp 750 juta", lexicon
+"numbers.claims") is a claim, compared only with claims of its kind, up to
+a contrast ("namun hakim memvonis ..."); a total of numbers in
 its own sentence is not compared at all. Ordinals are compared only when
 both count the same thing absolutely: "kunjungan kedua ... setelah berselang 24 tahun" and "kunjungan
 pertamanya ... dalam 24 tahun" count visits in different ways and agree.
@@ -52,7 +54,7 @@ class Quantity:
     kind: str = "cardinal"  # "cardinal", "vague" or "ordinal"
     relative: bool = False  # ordinal counted within a period ("pertama dalam 24 tahun")
     frame: frozenset = frozenset()  # roots of the words around it in its clause: what it counts
-    denied: bool = False  # after a denial ("membantah kabar ... 20 orang"): a claim, not a fact
+    claim: str = ""  # "" a fact; else the claim it belongs to ("denied", "demanded"), compared only with its kind
     lang: str = "id"  # frames in two languages share no words, so only one language's are compared
 
     def value_text(self) -> str:
@@ -275,10 +277,9 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             continue
         add(Quantity(m.group(0), m.start(), m.end(), value, value, head, "ordinal", relative))
     out.sort(key=lambda q: q.start)
-    denial = _denial_re().search(text)
     for q in out:
         q.frame = _frame(text, q, blocked)
-        q.denied = bool(denial and denial.start() < q.start)
+        q.claim = _claim_kind(text, q.start)
         q.lang = lang
     return tuple(out)
 
@@ -319,8 +320,26 @@ def _light_roots() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _denial_re() -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{alternation(load().raw['polarity']['denials'])})(?![\w])", re.I)
+def _claim_cues() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of the words opening a claim (group 1) or ending one, and
+    each opening word's kind: a party's denial, a demand (lexicon
+    "numbers.claims")."""
+    raw = load().raw
+    kinds = {"denied": raw["polarity"]["denials"], **{k: v for k, v in raw["numbers"]["claims"].items() if not k.startswith("_")}}
+    kind_of = {fold(w): kind for kind, words in kinds.items() for w in words}
+    ends = alternation(raw["numbers"]["claim_ends"])
+    return re.compile(rf"(?<![\w])(?:({alternation(kind_of)})(?:nya)?|{ends})(?![\w])", re.I), kind_of
+
+
+def _claim_kind(text: str, start: int) -> str:
+    """The claim a quantity at ``start`` belongs to: the kind of the last cue
+    before it, unless a contrast came since ("jaksa menuntut 12 tahun, namun
+    hakim memvonis 9 tahun": 9 is the outcome)."""
+    pattern, kind_of = _claim_cues()
+    kind = ""
+    for m in pattern.finditer(text, 0, start):
+        kind = kind_of[" ".join(fold(m.group(1)).split())] if m.group(1) else ""
+    return kind
 
 
 def extract_numbers(text: str, lang: str = "id") -> list[Quantity]:
@@ -346,7 +365,7 @@ def _compatible(x: Quantity, y: Quantity) -> bool:
 
 
 def _comparable(x: Quantity, y: Quantity, common: frozenset = frozenset()) -> bool:
-    if not same_head(x.head, y.head) or x.denied != y.denied:
+    if not same_head(x.head, y.head) or x.claim != y.claim:
         return False
     if x.lang == y.lang and not _same_frame(x, y, common):
         return False
