@@ -167,10 +167,46 @@ def test_a_demanded_figure_is_compared_only_with_demanded_figures():
     assert _numbers("Terdakwa divonis 8 tahun penjara.", "Terdakwa divonis 9 tahun penjara.")
     assert _numbers("Terdakwa dituntut 11 tahun penjara.", "Terdakwa dituntut 12 tahun penjara.")
     (sig,) = _numbers(demand, demand.replace("300", "400"))
-    assert '"300 juta"' in sig.why and '"400 juta"' in sig.why
+    assert '"Rp 300 juta"' in sig.why and '"Rp 400 juta"' in sig.why
     # past a contrast the sentence tells the outcome again
     (sig,) = _numbers("Jaksa menuntut 12 tahun penjara, namun hakim memvonis terdakwa 9 tahun penjara.", "Hakim memvonis terdakwa 10 tahun penjara.")
     assert '"9"' in sig.why and '"10"' in sig.why
+
+
+def test_money_amounts_count_their_currency():
+    # the currency before the number is what it counts, "Rp500" too; what
+    # follows ("subsider", a comma) says nothing of the amount
+    fine = "Pengadilan menghukum bupati itu membayar denda Rp 300 juta, subsider tiga bulan kurungan."
+    (sig,) = _numbers(fine, "Bupati itu juga dihukum membayar denda Rp 400 juta subsider tiga bulan kurungan.")
+    assert '"Rp 300 juta"' in sig.why and '"Rp 400 juta"' in sig.why
+    assert _numbers(fine, "Bupati itu juga dihukum membayar denda Rp350 juta.")
+    assert _numbers(fine, "Bupati itu juga dihukum membayar denda 300 juta rupiah.") == []
+    assert _numbers(fine, "Bupati itu juga dihukum membayar denda IDR 400 juta.")
+    # two currencies are two things
+    assert _numbers("Perusahaan itu membayar denda US$ 2 juta kepada regulator.", "Perusahaan itu membayar denda Rp 2 juta kepada regulator.") == []
+    assert _numbers("Perusahaan itu membayar denda US$ 2 juta kepada regulator.", "Perusahaan itu membayar denda 2 juta dolar AS kepada regulator.") == []
+    assert _numbers("Perusahaan itu membayar denda US$ 2 juta kepada regulator.", "Perusahaan itu membayar denda $3 million kepada regulator.")
+
+
+def test_a_rounded_amount_covers_what_it_rounds():
+    # "Rp 3,4 triliun" is any amount from 3,35 to 3,45 triliun
+    a = "Audit menemukan kerugian keuangan daerah sebesar Rp 3,4 triliun dari proyek jalan tol itu."
+    b = "Audit menemukan kerugian keuangan daerah sebesar Rp 3,42 triliun dari proyek jalan tol itu."
+    c = "Audit menemukan kerugian keuangan daerah sebesar Rp 3.418.200.000.000 dari proyek jalan tol itu."
+    assert _numbers(a, b) == [] and _numbers(b, c) == [] and _numbers(a, c) == []
+    assert _numbers(a, "Audit menemukan kerugian keuangan daerah sebesar 3,42 triliun rupiah dari proyek jalan tol itu.") == []
+    assert _numbers(a, b.replace("3,42", "3,62"))
+    assert _numbers(b, c.replace("3.418", "3.398"))
+
+
+def test_different_amounts_of_one_case_are_not_compared():
+    fine = "Mantan kepala dinas itu dihukum membayar denda Rp 300 juta."
+    restitution = "Mantan kepala dinas itu juga wajib membayar uang pengganti Rp 41,2 miliar."
+    loss = "Perbuatannya merugikan keuangan daerah Rp 96 miliar."
+    assert _numbers(fine, restitution) == [] and _numbers(fine, loss) == [] and _numbers(restitution, loss) == []
+    both = "Ia dihukum membayar denda Rp 300 juta dan uang pengganti Rp 41,2 miliar."
+    assert _numbers(both, "Selain denda Rp 300 juta, ia wajib membayar uang pengganti Rp 41,2 miliar.") == []
+    assert _numbers(both, "Selain denda Rp 300 juta, ia wajib membayar uang pengganti Rp 45 miliar.")
 
 
 def test_a_total_does_not_conflict_with_its_parts():

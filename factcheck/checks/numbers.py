@@ -8,6 +8,15 @@ sekitar, hampir, at least), and ordinals (pertama, kedua, ke-3, first).
 Each quantity becomes an interval [lo, hi] with the *head* it counts: the
 unit or noun written after it (24 tahun -> tahun, 11.000 kontainer ->
 kontainer), or, for ages ("berusia 70 tahun", "Kim, 39 tahun"), tahun@age.
+A money amount counts its currency, written before ("Rp 500 juta",
+"Rp500 juta", "IDR", "US$ 2 juta", "$3 million"; lexicon
+"numbers.currency_before") or after it ("500 juta rupiah", "2 juta dolar
+AS"), so "Rp" = "rupiah" = "IDR" and "US$" = "USD" = "dolar", never one
+another; a rounded amount covers what rounds to it ("Rp 1,2 triliun" is
+about 1,15 to 1,25 triliun, so it agrees with "Rp 1.231.650.000.000"), and
+its frame is only the word naming it just before ("denda", "uang pengganti",
+"kerugian negara sebesar"; lexicon "numbers.amount_words" are skipped), so a
+fine, a restitution and a state loss of one case are three amounts.
 Dates and clock times are left to :mod:`factcheck.checks.dates`.
 
 The check compares only quantities with the same head on both sides
@@ -41,6 +50,9 @@ from .dates import extract_dates
 from .lexicon import TOKEN_RE, alternation, fold, load, stem, stopwords
 from .roots import root
 from .temporal import conflict
+
+
+MONEY = ("rupiah", "usd")  # currency heads (lexicon units)
 
 
 @dataclass
@@ -84,10 +96,13 @@ def _patterns():
     qual = alternation(qual_of)
     vague = alternation(n["vague"])
     ords = alternation(n["ordinals"])
+    cur = alternation(n["currency_before"])
     return {
+        # a currency written before the number ("Rp 500 juta", "Rp500", "US$ 2")
+        # is what it counts, whatever word follows
         "num": re.compile(
             rf"(?:(?<![\w])({qual})\s+)?"
-            rf"(?<![\w.,/:\-])(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d)"
+            rf"(?:(?<![\w])({cur})\s*|(?<![\w.,/:\-]))(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d)"
             rf"(?:\s*({scale})(?![\w]))?",
             re.I,
         ),
@@ -108,6 +123,13 @@ def _parse_numeral(s: str, lang: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
         return float(s.replace(",", ".")) if not en and s.count(",") == 1 else float(s.replace(",", ""))
     return float(s.replace(",", "."))
+
+
+def _decimals(s: str, value: float) -> int:
+    """Digits written after the decimal mark of numeral ``s`` read as ``value``."""
+    if float(re.sub(r"[.,]", "", s)) == value:
+        return 0
+    return len(s) - max(s.rfind("."), s.rfind(",")) - 1
 
 
 def _parse_words(s: str) -> float | None:
@@ -214,18 +236,24 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         head = _head_after(text, m.end())
         add(Quantity(m.group(0), m.start(), m.end(), lo, hi, head, "vague"))
     for m in p["num"].finditer(text):
-        s = m.start(1) if m.group(1) else m.start(2)
-        if not free(m.start(2), m.end(2)):
+        s = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(3)
+        if not free(m.start(3), m.end(3)):
             continue
-        value = _parse_numeral(m.group(2), lang)
+        value = _parse_numeral(m.group(3), lang)
         if value is None:
             continue
-        if m.group(3):
-            mult = n["multipliers"].get(fold(m.group(3)))
-            if isinstance(mult, (int, float)):
-                value *= mult
+        mult = n["multipliers"].get(fold(m.group(4))) if m.group(4) else None
+        mult = mult if isinstance(mult, (int, float)) else 1
+        digits = _decimals(m.group(3), value)
+        value *= mult
         lo, hi = _interval(value, m.group(1))
-        head = _head_after(text, m.end())
+        head = unit_of[fold(m.group(2)).rstrip(".")] if m.group(2) else _head_after(text, m.end())
+        if head in MONEY and mult > 1:
+            # "Rp 1,2 triliun" is any amount that rounds to it, 1,15 to 1,25
+            # triliun; a hair under half a unit, so that "2 juta" and "3 juta"
+            # do not meet at 2,5 (which would be written so)
+            tol = 0.49 * mult / 10**digits
+            lo, hi = min(lo, value - tol), max(hi, value + tol)
         if _is_age(text, s, head):
             head = "tahun@age"
         add(Quantity(m.group(0), s, m.end(), lo, hi, head))
@@ -310,7 +338,19 @@ def _frame(text: str, q: Quantity, spans: list[tuple[int, int]], width: int = 6)
         return out
 
     before, after = words(lo, q.start)[-width:], words(q.end, hi)[:width]
+    if q.head in MONEY:
+        # an amount is named by the word just before it ("denda Rp 500 juta",
+        # "uang pengganti Rp 87,5 miliar", "kerugian negara sebesar ..."); the
+        # words further off ("dihukum membayar") and after ("subsider") are
+        # the case's, shared by its fine, restitution and loss
+        before, after = [w for w in before if w not in _amount_roots()][-1:], []
     return frozenset(before + after) - {q.head}
+
+
+@lru_cache(maxsize=1)
+def _amount_roots() -> frozenset[str]:
+    # words that only say an amount follows ("sebesar", "senilai", "mencapai")
+    return frozenset(root(fold(w)) for w in _tables()[0]["amount_words"])
 
 
 @lru_cache(maxsize=1)
