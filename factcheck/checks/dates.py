@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..config import Options
 from ..types import Article, Candidate, Signal
-from .lexicon import alternation, content_tokens, fold, hedged, load
+from .lexicon import alternation, content_tokens, fold, groups_of, hedged, load
 from .temporal import conflict, far_apart
 
 
@@ -410,11 +410,11 @@ def _cmp_date(x: DateMention, y: DateMention) -> bool | None:
 ANY_DAY = (0, 1440, -1440)
 
 
-def _cmp_time(
+def compare_times(
     x: DateMention, y: DateMention, tol: int, shifts: tuple[int, ...] = ANY_DAY, unknown_zone_meets: bool = False
 ) -> bool | None:
     """None when incomparable, else whether the two windows meet once y is
-    moved by one of ``shifts`` minutes (see _time_shifts).
+    moved by one of ``shifts`` minutes (see time_shifts).
     ``unknown_zone_meets``: a time with no zone ("Kamis sore") may be in the
     other's zone ("pukul 17.00 WIB"), so it can excuse that time from a
     conflict (True when they meet), though it never accuses one (None)."""
@@ -438,7 +438,7 @@ def _day_of(ms: list[DateMention]) -> tuple[dt.date | None, int | None] | None:
     return next(iter(dates), None), next(iter(weekdays), None)
 
 
-def _time_shifts(ma: list[DateMention], mb: list[DateMention]) -> tuple[int, ...]:
+def time_shifts(ma: list[DateMention], mb: list[DateMention]) -> tuple[int, ...]:
     """How far (in minutes) b's times of day may be moved to meet a's.
 
     A window such as "malam" (18:00 to 03:00) reaches past midnight, so with
@@ -525,7 +525,7 @@ def date_conflicts(
         # times only compare when the days do not disagree
         # A conflict needs every reading to clash, so a day part may still
         # cross midnight here; only an agreement is held to the named days.
-        tc = lambda x, y: _cmp_time(x, y, tolerance, unknown_zone_meets=True)  # noqa: E731
+        tc = lambda x, y: compare_times(x, y, tolerance, unknown_zone_meets=True)  # noqa: E731
         ta = [m for m in ma if m.minutes]
         tb = [m for m in mb if m.minutes]
         va, vb = _unmatched(ta, tb, tc), _unmatched(tb, ta, tc)
@@ -541,10 +541,10 @@ def date_agreements(
     dates, that two sentences both give and that are compatible. Weekdays,
     months and years alone are too common to count as agreeing on a fact."""
     out = []
-    shifts = _time_shifts(ma, mb)
+    shifts = time_shifts(ma, mb)
     for x in ma:
         for y in mb:
-            if x.minutes and y.minutes and _cmp_time(x, y, tolerance, shifts):
+            if x.minutes and y.minutes and compare_times(x, y, tolerance, shifts):
                 out.append((x, y, "time"))
             elif x.day is not None and y.day is not None and _cmp_date(x, y):
                 out.append((x, y, "date"))
@@ -554,13 +554,7 @@ def date_agreements(
 @lru_cache(maxsize=1)
 def event_words() -> dict[str, str]:
     """Folded event word -> its kind (lexicon "event_groups": tiba, mendarat, arrived -> arrive)."""
-    out = {}
-    for group, words in load().raw["event_groups"].items():
-        if group.startswith("_"):
-            continue
-        for w in words:
-            out[fold(w)] = group
-    return out
+    return groups_of(load().raw["event_groups"])
 
 
 def _strip(text: str, ms) -> str:
@@ -587,7 +581,7 @@ def _event_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _proceedings() -> tuple[re.Pattern, dict[str, str]]:
     """A pattern of the words naming a stage of a proceeding, and each one's stage."""
-    stage_of = {fold(w): stage for stage, words in load().raw["proceedings"].items() if not stage.startswith("_") for w in words}
+    stage_of = groups_of(load().raw["proceedings"])
     return re.compile(rf"(?<![\w])({alternation(stage_of)})(?:nya)?(?![\w])", re.I), stage_of
 
 

@@ -33,6 +33,12 @@ def alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+def groups_of(section: dict) -> dict[str, str]:
+    """Folded word -> its group, for a lexicon section of {group: [words]}
+    (keys that start with "_" are notes)."""
+    return {fold(w): group for group, words in section.items() if not group.startswith("_") for w in words}
+
+
 def phrase_pattern(phrases, exact_case_short: bool = True) -> str:
     """One alternation of phrases, longest first, on word boundaries. Short
     all-caps entries (AS, US, UN, PM) only match in capitals, so that the

@@ -27,10 +27,11 @@ a pair only when a quantity on each side has comparable quantities on the
 other but none compatible. A number after a denial ("membantah kabar ...
 20 orang") or a demand ("jaksa menuntut ... denda Rp 750 juta", lexicon
 "numbers.claims") is a claim, compared only with claims of its kind, up to
-a contrast ("namun hakim memvonis ..."); a total of numbers in
-its own sentence is not compared at all. Ordinals are compared only when
-both count the same thing absolutely: "kunjungan kedua ... setelah berselang 24 tahun" and "kunjungan
-pertamanya ... dalam 24 tahun" count visits in different ways and agree.
+a contrast ("namun hakim memvonis ..."); a total of numbers in its own
+sentence is not compared at all. Ordinals are compared only when both
+count the same thing absolutely: "kunjungan kedua ... setelah berselang 24
+tahun" and "kunjungan pertamanya ... dalam 24 tahun" count visits in
+different ways and agree.
 "Kedua" before a noun means "both" and is not a number.
 """
 
@@ -47,7 +48,7 @@ from rapidfuzz import fuzz
 from ..config import Options
 from ..types import Article, Candidate, Signal
 from .dates import extract_dates
-from .lexicon import TOKEN_RE, alternation, fold, load, stem, stopwords
+from .lexicon import TOKEN_RE, alternation, fold, groups_of, load, stem, stopwords
 from .roots import root
 from .temporal import conflict
 
@@ -68,6 +69,7 @@ class Quantity:
     frame: frozenset = frozenset()  # roots of the words around it in its clause: what it counts
     claim: str = ""  # "" a fact; else the claim it belongs to ("denied", "demanded"), compared only with its kind
     lang: str = "id"  # frames in two languages share no words, so only one language's are compared
+    total: bool = False  # the sum of other quantities of its sentence (see _totals): not compared
 
     def value_text(self) -> str:
         return " ".join(self.text.split())
@@ -305,10 +307,12 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             continue
         add(Quantity(m.group(0), m.start(), m.end(), value, value, head, "ordinal", relative))
     out.sort(key=lambda q: q.start)
-    for q in out:
+    totals = _totals(out)
+    for i, q in enumerate(out):
         q.frame = _frame(text, q, blocked)
         q.claim = _claim_kind(text, q.start)
         q.lang = lang
+        q.total = i in totals
     return tuple(out)
 
 
@@ -365,8 +369,7 @@ def _claim_cues() -> tuple[re.Pattern, dict[str, str]]:
     each opening word's kind: a party's denial, a demand (lexicon
     "numbers.claims")."""
     raw = load().raw
-    kinds = {"denied": raw["polarity"]["denials"], **{k: v for k, v in raw["numbers"]["claims"].items() if not k.startswith("_")}}
-    kind_of = {fold(w): kind for kind, words in kinds.items() for w in words}
+    kind_of = groups_of({"denied": raw["polarity"]["denials"], **raw["numbers"]["claims"]})
     ends = alternation(raw["numbers"]["claim_ends"])
     return re.compile(rf"(?<![\w])(?:({alternation(kind_of)})(?:nya)?|{ends})(?![\w])", re.I), kind_of
 
@@ -445,9 +448,8 @@ def number_conflicts(
 ) -> list[tuple[Quantity, Quantity]]:
     """(quantity of a, quantity of b) pairs that cannot both be true.
     ``common``: the run's frequent words, no sign that two counts are one."""
-    ta, tb = _totals(qa), _totals(qb)
-    qa = [q for i, q in enumerate(qa) if i not in ta]
-    qb = [q for i, q in enumerate(qb) if i not in tb]
+    qa = [q for q in qa if not q.total]
+    qb = [q for q in qb if not q.total]
     out = []
     for x in qa:
         comp = [y for y in qb if _comparable(x, y, common)]

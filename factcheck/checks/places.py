@@ -45,13 +45,13 @@ from ..config import Options
 from ..types import Article, Candidate, Sentence, Signal
 from .dates import (
     DateMention,
-    _cmp_time,
-    _time_shifts,
+    compare_times,
     date_agreements,
     date_conflicts,
     event_words,
     extract_dates,
     sentence_event_features,
+    time_shifts,
     undated,
 )
 from .lexicon import TOKEN_RE, alternation, fold, hedged, load, phrase_pattern
@@ -246,7 +246,8 @@ def _role_re() -> re.Pattern:
     return re.compile(phrase_pattern([n for r in load().raw["roles"].values() for n in r["names"]]), re.I)
 
 
-def _venue_runs(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)  # _venues, _hosts and _names of one sentence all ask
+def _venue_runs(text: str) -> tuple[tuple[int, int, str], ...]:
     """The runs that name a venue: a venue word opening the run ("Istana
     Malacañang", "Hotel Shangri-La"), or anywhere in a run after "di"/"at"
     ("at Malacañang Palace"). A venue word elsewhere is a person's name
@@ -263,7 +264,7 @@ def _venue_runs(text: str) -> list[tuple[int, int, str]]:
             continue
         if words[0] in venues or _AT_END.search(before):
             out.append((start, end, run))
-    return out
+    return tuple(out)
 
 
 def _venue_place(text: str, start: int, end: int) -> str | None:
@@ -360,8 +361,8 @@ def _day_or_time(ma: list[DateMention], mb: list[DateMention], tolerance: int) -
     # ties the two unless their times of day are comparable and never meet.
     # Times in different or unknown zones ("pukul 09.00 WIB" and "pagi")
     # cannot be compared, so they tell nothing either way.
-    shifts = _time_shifts(ma, mb)
-    met = {_cmp_time(x, y, tolerance, shifts) for x in ma for y in mb}
+    shifts = time_shifts(ma, mb)
+    met = {compare_times(x, y, tolerance, shifts) for x in ma for y in mb}
     same_hours = True in met or False not in met
     for x in ma:
         for y in mb:

@@ -120,9 +120,9 @@ def _run_after(text: str, pos: int) -> tuple[int, int, int]:
 
 def _run_before(text: str, end: int) -> int:
     """Start of the run of lexicon phrases ending at end, or end."""
-    start = end
-    for m in reversed(list(load().chain_re.finditer(text[max(0, end - 120) : end]))):
-        m_start, m_end = m.start() + max(0, end - 120), m.end() + max(0, end - 120)
+    start, lo = end, max(0, end - 120)
+    for m in reversed(list(load().chain_re.finditer(text[lo:end]))):
+        m_start, m_end = lo + m.start(), lo + m.end()
         if m_end not in (start, start - 1) or (m_end == start - 1 and text[m_end] != " "):
             break
         start = m_start
@@ -131,8 +131,6 @@ def _run_before(text: str, end: int) -> int:
 
 def _title(text: str, start: int, end: int, role_end: int) -> tuple[str, str, str, str]:
     """A speaker named by title only: "kata Mendag", "ujar Jubir Kemlu"."""
-    if not role_end:
-        return "", "unknown", "", ""
     return text[start:end], "person", "", text[start:role_end].strip()
 
 
@@ -157,8 +155,8 @@ def _person(text: str, start: int, end: int, role_start: int = -1) -> tuple[str,
             k += 1
     elif rest >= 3 and role_start >= 0:
         # a role heading an organisation names it first: "Dirut Pertamina Nina Widyastuti"
-        roles = [lx.role_of.get(fold(" ".join(m.group(0).split()))) for m in lx.chain_re.finditer(text[role_start:start])]
-        if [r for r in roles if r] and lx.role([r for r in roles if r][-1]).get("heads"):
+        roles = [r for m in lx.chain_re.finditer(text[role_start:start]) if (r := lx.role_of.get(fold(" ".join(m.group(0).split()))))]
+        if roles and lx.role(roles[-1]).get("heads"):
             k += 1
     if role_start < 0:
         # "Kementerian Perdagangan": an institution the lexicon lacks, no person
