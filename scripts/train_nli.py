@@ -31,6 +31,7 @@ from factcheck.models import registry, shipped  # noqa: E402
 from factcheck import synthetic  # noqa: E402
 from factcheck.evaluate import fit_temperature  # noqa: E402
 from factcheck.nli_data import LABELS, Pair, read_pairs  # noqa: E402
+import crosslingual  # noqa: E402  (beside this script)
 
 DATA = ROOT.parent / "shared" / "data" / "indonli"
 
@@ -61,11 +62,16 @@ def parse_args():
                    help="add this many speaker/weekday pairs made by giving --train sentences a speaker or a weekday")
     p.add_argument("--hypothesis-edits", type=int, default=0,
                    help="add this many contradictions made by editing one fact of entailed --train hypotheses")
+    p.add_argument("--parallel", type=int, default=0,
+                   help="add this many cross-lingual pairs made from the Indonesian-English parallel "
+                        "sentences in scripts/data/ (scripts/crosslingual.py)")
     p.add_argument("--calibrate", action="store_true",
                    help="fit a softmax temperature on --val and fold it into the classifier before packing")
     p.add_argument("--merge-with", nargs="+", default=[], metavar="BEST_PT=SHARE",
                    help="average this run's best state with earlier runs' best.pt before packing "
                         "(a weight-space ensemble); this run gets the share the others leave")
+    p.add_argument("--export", help="also save the final model as a Hugging Face folder here, "
+                   "to evaluate it with --nli-model before packing it")
     p.add_argument("--pack-only", action="store_true",
                    help="do not train: pack the best epoch saved in --out so far")
     return p.parse_args()
@@ -171,6 +177,12 @@ def main():
         log.info("hypothesis edits %d of %d made: %s", len(picked), len(made),
                  json.dumps(dict(Counter(p.kind for p in picked).most_common())))
         train_pairs += [Pair(p.premise, p.hypothesis, "contradiction") for p in picked]
+    if args.parallel:
+        made = crosslingual.pairs(crosslingual.read_parallel(), seed=args.seed)
+        picked = crosslingual.sample(made, args.parallel, seed=args.seed)
+        log.info("cross-lingual pairs %d of %d made: %s", len(picked), len(made),
+                 json.dumps(dict(Counter(f"{p.label[0]}:{p.kind}" for p in picked).most_common())))
+        train_pairs += picked
     train_ids, train_labels = encode(tokenizer, train_pairs, args.max_length)
     val_ids, val_labels = encode(tokenizer, read_pairs(args.val), args.max_length)
     lengths = [len(x) for x in train_ids]
@@ -236,7 +248,7 @@ def main():
             save(checkpoint)
 
     log.info("history %s", json.dumps(history))
-    if args.pack and (out / "best.pt").exists() and not args.max_steps:
+    if (args.pack or args.export) and (out / "best.pt").exists() and not args.max_steps:
         best = torch.load(out / "best.pt", weights_only=False)
         model.load_state_dict(best["model"], strict=False)
         if args.merge_with:
@@ -262,8 +274,13 @@ def main():
             log.info("calibrated: temperature %.3f folded into the classifier", temperature)
         meta = {"train": [Path(p).name for p in args.train], "history": history,
                 "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "val", "out")}}
-        path = shipped.pack(model, meta)
-        log.info("packed %s (%.1f MB)", path, path.stat().st_size / 1e6)
+        if args.export:
+            model.save_pretrained(args.export)
+            tokenizer.save_pretrained(args.export)
+            log.info("exported %s", args.export)
+        if args.pack:
+            path = shipped.pack(model, meta)
+            log.info("packed %s (%.1f MB)", path, path.stat().st_size / 1e6)
 
 
 if __name__ == "__main__":
