@@ -35,6 +35,7 @@ SCHEMA_VERSION = 1
 FILES = {"csv": "discrepancies.csv", "md": "report.md", "json": "findings.json", "html": "report.html"}
 DEFAULT_FORMATS = tuple(Options().formats)
 PREVIEW_CHARS = 160  # sentences are cut to this in the compact lists of report.md
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet cell starting so is a formula
 
 
 def input_paths(result: Result) -> list[str]:
@@ -72,7 +73,20 @@ def render(result: Result, fmt: str) -> str:
 
 
 def render_csv(result: Result) -> str:
-    return result.to_frame().to_csv(index=False, lineterminator="\n")
+    frame = result.to_frame()
+    for column in frame.select_dtypes(exclude=["number", "bool"]).columns:
+        frame[column] = frame[column].map(spreadsheet_safe)
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run as a formula gets a leading
+    apostrophe, as OWASP advises against CSV injection: the articles come
+    from outside, and editors open the CSV in Excel or LibreOffice. Only the
+    CSV does this; offsets still count in the text without the apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 # --- report.md ---------------------------------------------------------------
