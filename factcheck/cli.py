@@ -234,6 +234,88 @@ def check(
     _run(lambda: check_draft(draft, sources, options), options, Path("reports") / Path(draft).stem, [draft, *sources])
 
 
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
+
+
+@app.command(
+    epilog="""\b
+Examples:
+  factcheck feed today.jsonl --out reports/today
+  factcheck feed feeds/2024-06-19/ wire.csv --out reports/day --quiet
+  factcheck feed today.jsonl --engine ray --address ray://head:10001 --out reports/today
+
+\b
+Finds the stories in the articles (title and lede embeddings within a date
+window), compares each story as `compare` would, and writes one report
+folder per story plus index.md and index.json: every story with its
+outlets, dates, contradictions and agreements, and the articles matching
+no story. A run stopped with Ctrl-C keeps the finished stories' reports and
+marks the rest "not run" in the index.
+
+\b
+Exit codes: 0 passed, 1 some story fails the gate, 2 usage or input error,
+3 model cannot be loaded, 130 interrupted (the index says what did not run)."""
+)
+@with_run_options
+def feed(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT", help="Article files, folders, or .jsonl/.csv feeds", show_default=False),
+    ],
+    engine: Annotated[
+        str, typer.Option(metavar="ENGINE", help="Where stories are compared: local (this process) or ray.")
+    ] = "local",
+    address: Annotated[
+        str,
+        typer.Option(metavar="ADDR", show_default=False, help="Ray cluster to join (--engine ray) [default: a local Ray]."),
+    ] = "",
+    story_distance: Annotated[
+        float, typer.Option(metavar="X", help="Most cosine distance (0-2) of title and lede within one story.")
+    ] = DEFAULTS.story_distance,
+    story_window_days: Annotated[
+        int, typer.Option(metavar="N", help="Two articles more than N days apart are never one story.")
+    ] = DEFAULTS.story_window_days,
+    **run,
+) -> None:
+    """Find the stories in a feed of articles and compare each one."""
+    from factcheck import feed as feeds
+    from factcheck.models.backends import ModelError
+
+    options = _options(ctx, {**run, "story_distance": story_distance, "story_window_days": story_window_days})
+    if engine not in feeds.ENGINES:
+        _exit(f"error: --engine {engine!r} is not one of {', '.join(feeds.ENGINES)}", EXIT_INPUT)
+    if address and engine != "ray":
+        _exit("error: --address needs --engine ray", EXIT_INPUT)
+    if options.out == "-":
+        _exit("error: a feed writes a folder of reports: --out - is for compare and check", EXIT_INPUT)
+    out_dir = Path(options.out or default_out_dir(inputs))
+    try:
+        result = feeds.run(inputs, out_dir, options, engine=engine, address=address or None)
+    except InputError as error:
+        _exit(f"error: {error}", EXIT_INPUT)
+    except ModelError as error:
+        _exit(f"error: {error}", EXIT_MODEL)
+    except OSError as error:
+        _exit(f"error: {out_dir}: cannot write the reports: {error.strerror or error}", EXIT_INPUT)
+    except KeyboardInterrupt:
+        _exit("interrupted before any story ran", EXIT_INTERRUPTED)
+    for path, problem in result.skipped:
+        typer.echo(f"factcheck: skipped {path}: {problem}", err=True)
+    t = result.totals()
+    if result.interrupted:
+        names = ", ".join(s.story_id for s in result.not_run())
+        _exit(f"interrupted: {t['stories_not_run']} of {t['stories']} stories did not run ({names}); "
+              f"the finished ones are in {out_dir}{os.sep}", EXIT_INTERRUPTED)  # fmt: skip
+    code = EXIT_GATE if result.failing() else EXIT_PASS
+    _exit(
+        f"{t['articles']} articles, {t['stories']} stories, {t['unmatched_articles']} matching no story: "
+        f"{t['contradictions']} contradictions, {t['agreements']} agreements, {t['failing_stories']} stories "
+        f"failing -> {out_dir / feeds.INDEX_FILES['md']} (exit {code})",
+        code,
+    )
+
+
 def _run(compute, options: Options, default_out: Path, inputs: list[str]) -> None:
     """Run ``compute`` (-> Result), write its reports, exit with the gate's code."""
     from factcheck import report

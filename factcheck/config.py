@@ -53,6 +53,16 @@ class Options:
     attribution_overlap: float = 0.5
     attribution_min_shared: int = 5
     skip_bad: bool = False
+    # Feeds (factcheck feed): articles whose title and lede embeddings lie
+    # within this cosine distance on average form one story, provided no two
+    # of them are more than story_window_days apart (see factcheck.stories).
+    story_distance: float = 0.15
+    story_window_days: int = 3
+    lede_chars: int = 400
+    # Inside a claim of more sources than this plus one, each sentence is
+    # judged against this many representatives of its claim rather than
+    # every member, so the NLI pairs grow linearly with the outlets.
+    claim_representatives: int = 4
     progress: bool = True
     # Output: which report files (csv, md, json, html) go where ("" = the
     # default folder, reports/<name>/; "-" = stdout, one format only).

@@ -44,6 +44,10 @@ RANGES = {
     "temporal_gap_days": (0, None),
     "time_tolerance_minutes": (0, None),
     "attribution_min_shared": (0, None),
+    "story_distance": (0, 2),
+    "story_window_days": (0, None),
+    "lede_chars": (1, None),
+    "claim_representatives": (1, None),
 }
 
 
