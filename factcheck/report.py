@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 from collections import Counter
 from dataclasses import asdict
@@ -36,6 +37,13 @@ FILES = {"csv": "discrepancies.csv", "md": "report.md", "json": "findings.json",
 DEFAULT_FORMATS = tuple(Options().formats)
 PREVIEW_CHARS = 160  # sentences are cut to this in the compact lists of report.md
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet cell starting so is a formula
+# What Markdown reads as markup inside a line: emphasis, code, links and
+# images, raw HTML and autolinks, table cells, strikethrough, and & where it
+# starts an entity.
+MD_MARKUP = re.compile(r"[\\`*_\[\]<|~]|&(?=#?[0-9A-Za-z]+;)")
+# What opens a block at the start of a line: a heading, a list item, a quote,
+# a setext underline.
+MD_BLOCK_START = re.compile(r"^(\d+(?=[.)])|(?=[#=+>-]))")
 
 
 def input_paths(result: Result) -> list[str]:
@@ -121,7 +129,7 @@ def _md_summary(result: Result) -> str:
         gate = f"fails on {o.fail_on} with score >= {o.min_score}: {verdict}"
     if result.draft:
         counts = result.draft.counts()
-        title = f"# factcheck draft check: `{result.articles[result.draft.article].file}`"
+        title = f"# factcheck draft check: {_code(result.articles[result.draft.article].file)}"
         draft = [
             f"- draft: {len(result.draft.sentences)} sentences checked: {counts['contradicted']} contradicted, "
             f"{counts['unsupported']} unsupported ({len(result.draft.unsupported_facts())} with facts to source), "
@@ -156,7 +164,7 @@ def counted(n: int, noun: str) -> str:
 def _md_waiver_summary(result: Result) -> str:
     s = result.summary()
     stale = f", {s['stale_waivers']} stale (see below)" if s["stale_waivers"] else ""
-    return f"- waivers: {s['waived']} findings waived{stale}, from `{result.waivers.file}`"
+    return f"- waivers: {s['waived']} findings waived{stale}, from {_code(result.waivers.file)}"
 
 
 def _md_contradictions(result: Result) -> str:
@@ -186,7 +194,7 @@ def _md_contradictions(result: Result) -> str:
                         ">",
                         _md_quote(result, f.b, spans_b),
                         "",
-                        f"Why: {f.why}" + (f" Reference: {f.reference}." if f.reference else ""),
+                        f"Why: {_md(_one_line(f.why))}" + (f" Reference: {_md(f.reference)}." if f.reference else ""),
                         *_md_waiver(result, f, gating),
                     ]
                 )
@@ -198,11 +206,11 @@ def _md_waiver(result: Result, f: Finding, gating: set[str]) -> list[str]:
     """The finding's waiver, or for a gating finding the command to waive it."""
     waiver = result.waiver(f)
     if waiver:
-        by = f" by {waiver.by}" if waiver.by else ""
-        return ["", f"**Waived**{by} on {waiver.date}: {waiver.reason}"]
+        by = f" by {_md(waiver.by)}" if waiver.by else ""
+        return ["", f"**Waived**{by} on {_md(waiver.date)}: {_md(_one_line(waiver.reason))}"]
     if result.waivers and f.finding_id in gating:
         command = f'factcheck waive {f.finding_id} --reason "..." --file {shlex.quote(result.waivers.file)}'
-        return ["", f"Reviewed and fine? `{command}`"]
+        return ["", f"Reviewed and fine? {_code(command)}"]
     return []
 
 
@@ -217,7 +225,7 @@ def _md_draft(result: Result) -> str:
     for d in result.draft.sentences:
         if d.status == "contradicted":
             sources = "contradicted by " + "; ".join(
-                f"`{articles[other.article].file}`" + (" (waived)" if result.waiver(f) else "") + f": {f.why}"
+                _code(articles[other.article].file) + (" (waived)" if result.waiver(f) else "") + f": {_md(f.why)}"
                 for f, other in d.against("contradiction")
             )
         elif d.status == "supported":
@@ -227,12 +235,12 @@ def _md_draft(result: Result) -> str:
             related = _files(result, [other for _, other in d.against("neutral")])
             sources = "no source carries it" + (f" (related: {', '.join(related)})" if related else "")
         status = f"**{d.status}**" if d.status != "supported" else d.status
-        rows.append(f"| {d.sentence.index + 1} | {_cell(_preview(d.sentence.text))} | {status} | {_cell(sources)} |")
+        rows.append(f"| {d.sentence.index + 1} | {_md(_preview(d.sentence.text))} | {status} | {_one_line(sources)} |")
     return "\n".join(rows)
 
 
 def _files(result: Result, sentences: list[Sentence]) -> list[str]:
-    return [f"`{file}`" for file in dict.fromkeys(result.articles[s.article].file for s in sentences)]
+    return [_code(file) for file in dict.fromkeys(result.articles[s.article].file for s in sentences)]
 
 
 def _md_unsupported(result: Result) -> str:
@@ -243,9 +251,9 @@ def _md_unsupported(result: Result) -> str:
         for d in found:
             kinds: dict[str, list[str]] = {}
             for fact in d.facts:
-                kinds.setdefault(fact.kind, []).append(_one_line(fact.text))
+                kinds.setdefault(fact.kind, []).append(_md(_one_line(fact.text)))
             what = "; ".join(f"{kind}: {', '.join(texts)}" for kind, texts in kinds.items())
-            lines.append(f"- sentence {d.sentence.index + 1}: {_one_line(d.sentence.text)} ({what})")
+            lines.append(f"- sentence {d.sentence.index + 1}: {_md(_one_line(d.sentence.text))} ({what})")
     return "\n".join(lines)
 
 
@@ -255,18 +263,25 @@ def _md_stale(result: Result) -> str:
     lines = [
         "## Stale waivers",
         "",
-        f"These waivers in `{result.waivers.file}` match no finding of this run: the text they were about "
+        f"These waivers in {_code(result.waivers.file)} match no finding of this run: the text they were about "
         "changed or went away. Remove them once you have checked.",
         "",
     ]
-    return "\n".join(lines + [f"- `{w.id}` ({w.by or 'unknown'}, {w.date}): {w.reason}" for w in result.waivers.stale])
+    stale = [
+        f"- {_code(w.id)} ({_md(w.by or 'unknown')}, {_md(w.date)}): {_md(_one_line(w.reason))}"
+        for w in result.waivers.stale
+    ]
+    return "\n".join(lines + stale)
 
 
 def _md_quote(result: Result, s: Sentence, bold: list[Span]) -> str:
     article = result.articles[s.article]
     when = f", {article.date.isoformat()}" if article.date else ""
-    where = f"`{article.file}`, sentence {s.index + 1}, characters {s.start}-{s.end}"
-    return f"> **{_outlet(article)}**{when} ({where}):\n> {_one_line(wrapped(s.text, bold, '**', '**'))}"
+    where = f"{_code(article.file)}, sentence {s.index + 1}, characters {s.start}-{s.end}"
+    text = _one_line(wrapped(s.text, bold, "**", "**", _md))
+    # The sentence opens a line of the quote, where # - + = > or "1." would start a block.
+    text = MD_BLOCK_START.sub(r"\1\\", text)
+    return f"> **{_md(_outlet(article))}**{when} ({where}):\n> {text}"
 
 
 def _md_claims(result: Result) -> str:
@@ -285,7 +300,7 @@ def _md_claims(result: Result) -> str:
     for c in multi:
         outlets = ", ".join(_outlet(result.articles[a]) for a in c.articles)
         relation = claim_relation(c, by_claim.get(c.claim_id, []), len(result.articles))
-        rows.append(f"| {c.claim_id} | {_cell(outlets)} | {relation} | {_cell(_preview(c.sentences[0].text))} |")
+        rows.append(f"| {c.claim_id} | {_md(outlets)} | {relation} | {_md(_preview(c.sentences[0].text))} |")
     return "\n".join(rows)
 
 
@@ -312,7 +327,7 @@ def _md_single_source(result: Result) -> str:
         lines.append("")
         for c in single:
             article = result.articles[c.articles[0]]
-            lines.append(f"- {_outlet(article)} (`{article.file}`): {_preview(c.sentences[0].text)}")
+            lines.append(f"- {_md(_outlet(article))} ({_code(article.file)}): {_md(_preview(c.sentences[0].text))}")
     return "\n".join(lines)
 
 
@@ -326,22 +341,23 @@ def _md_articles(result: Result) -> str:
     ]
     for n, a in enumerate(result.articles):
         date = f"{a.date.isoformat()} ({a.date_source})" if a.date else "unknown"
-        lines.append(f"| `{a.file}` | {_cell(_outlet(a))} | {date} | {kept[n]} | {len(a.dropped)} |")
+        lines.append(f"| {_code(a.file)} | {_md(_outlet(a))} | {date} | {kept[n]} | {len(a.dropped)} |")
     for a in result.articles:
         if a.dropped:
-            lines += ["", f"### Dropped from `{a.file}`", ""]
-            lines += [f"- {d.reason}: {_preview(d.text)}" for d in a.dropped]
+            lines += ["", f"### Dropped from {_code(a.file)}", ""]
+            lines += [f"- {d.reason}: {_md(_preview(d.text))}" for d in a.dropped]
     return "\n".join(lines)
 
 
 def _md_skipped(result: Result) -> str:
     if not result.skipped:
         return ""
-    return "\n".join(["## Skipped inputs", ""] + [f"- `{path}`: {problem}" for path, problem in result.skipped])
+    skipped = [f"- {_code(path)}: {_md(_one_line(problem))}" for path, problem in result.skipped]
+    return "\n".join(["## Skipped inputs", "", *skipped])
 
 
 def _md_models(result: Result) -> str:
-    lines = ["## Models", ""] + [f"- {role}: `{name}`" for role, name in result.models.items()]
+    lines = ["## Models", ""] + [f"- {role}: {_code(name)}" for role, name in result.models.items()]
     return "\n".join(lines + [f"- factcheck {__version__}"])
 
 
@@ -358,8 +374,17 @@ def _preview(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _md(text: str) -> str:
+    """Article text (or any text from outside) as Markdown that shows it as
+    it is: no emphasis, link, image, HTML or table cell can come of it."""
+    return MD_MARKUP.sub(lambda m: "\\" + m.group(), text)
+
+
+def _code(text: str) -> str:
+    """A file or model name as inline code; as escaped text when it holds a
+    backtick or a pipe, which a code span in a table cannot carry."""
+    text = _one_line(text)
+    return _md(text) if not text or "`" in text or "|" in text else f"`{text}`"
 
 
 # --- findings.json -----------------------------------------------------------

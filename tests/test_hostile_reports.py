@@ -10,9 +10,11 @@ import os
 import shutil
 import subprocess
 
+import lxml.html
 import pandas as pd
 import pytest
 from lxml import etree
+from markdown_it import MarkdownIt
 
 import factcheck
 from factcheck import report
@@ -27,6 +29,13 @@ FORMULAS = [
     f"@SUM(1,1) {GREETING}",
 ]
 OUTLET = "=1+1"  # the feed's outlet name is article text too
+# Markdown that would run a script, add a link, cut a table cell or open a
+# block, were it not escaped.
+MARKUP = "<script>alert(1)</script> | kolom [klik](javascript:alert(1)) `kode` *tebal* ~~coret~~ &amp;"
+MARKDOWN = {
+    "outlet": "Berita | <b>x</b> [klik](javascript:alert(1))",
+    "text": f"{STORY[:-1]} {MARKUP}.\n\n# {GREETING}\n\n1. {STORY}\n\n> {GREETING}\n",
+}
 
 
 @pytest.fixture
@@ -59,6 +68,48 @@ def test_csv_cells_that_start_a_formula_get_an_apostrophe(formula_run):
         for file, text, start, end in ((row.file_a, row.text_a, row.start_a, row.end_a),
                                        (row.file_b, row.text_b, row.start_b, row.end_b)):  # fmt: skip
             assert cleaned[file][start:end] == text.removeprefix("'")
+
+
+def test_json_keeps_the_exact_text_and_markdown_shows_it(formula_run):
+    _, out = formula_run
+    document = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert set(FORMULAS) <= {f[side]["text"] for f in document["findings"] for side in ("a", "b")}
+    shown = _markdown_text((out / "report.md").read_text(encoding="utf-8"))
+    assert all(text in shown for text in FORMULAS)  # no apostrophe, nothing lost to escaping
+
+
+@pytest.fixture
+def markdown_run(articles_dir, options, nli_only):
+    (articles_dir / "feed.jsonl").write_text(json.dumps(MARKDOWN) + "\n", encoding="utf-8")
+    result = factcheck.compare([str(p) for p in sorted(articles_dir.iterdir())], options)
+    return result, report.render(result, "md")
+
+
+def test_markdown_shows_article_markup_as_text(markdown_run):
+    result, md = markdown_run
+    feed = [n for n, a in enumerate(result.articles) if a.file == "feed.jsonl#1"][0]
+    sentences = [s.text for s in result.sentences if s.article == feed]
+    aligned = {s.text for f in result.findings for s in (f.a, f.b) if s.article == feed}
+    assert f"{STORY[:-1]} {MARKUP}." in aligned, "the markup sentence must be quoted as a contradiction"
+    page = lxml.html.fragment_fromstring(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md),
+                                         create_parent="div")  # fmt: skip
+    # Nothing from the article became markup: no script, HTML, link, code,
+    # strikethrough, heading, list or nested quote.
+    for markup in ("script", "b", "a", "img", "s", "ol", "h1[2]", "blockquote//blockquote"):
+        assert not page.xpath(f"//{markup}"), markup
+    assert not [c for c in page.xpath("//code") if "kode" in c.text_content()]
+    assert not [e for e in page.xpath("//em | //strong") if "tebal" in e.text_content()]
+    # Each sentence reads as it is, table cells included.
+    text = page.text_content()
+    assert all(sentence in text for sentence in sentences)
+    claims, articles = (page.xpath(f"//table[{n}]/tbody/tr") for n in (1, 2))
+    assert any(MARKDOWN["outlet"] in row.xpath("td")[1].text_content() for row in claims)
+    assert MARKDOWN["outlet"] in [row.xpath("td")[1].text_content() for row in articles]
+
+
+def _markdown_text(md: str) -> str:
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    return lxml.html.fragment_fromstring(html, create_parent="div").text_content()
 
 
 def soffice() -> str:
