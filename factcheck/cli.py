@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from factcheck.types import InputError
 
 EXIT_PASS, EXIT_GATE, EXIT_INPUT, EXIT_MODEL = 0, 1, 2, 3
 DEFAULTS = Options()
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # shown escaped in messages: see _say
 
 app = typer.Typer(
     add_completion=False,
@@ -66,7 +68,8 @@ def _run_options(
             "--format",
             metavar="FMT",
             show_default=False,
-            help="Report to write: csv, md, json or html; repeat for several [default: csv md json].",
+            help="Reports to write: csv, md, json or html; a comma list (csv,md) or repeated "
+            "[default: csv md json].",
         ),
     ] = DEFAULTS.formats,
     embedding_model: Annotated[
@@ -147,6 +150,8 @@ def _settings(ctx: typer.Context, run: dict) -> settings.Effective:
     }
     if "dates" in given:
         given["dates"] = _parse_dates(given["dates"])
+    if "formats" in given:
+        given["formats"] = _split_formats(given["formats"])
     try:
         return settings.resolve(given, flags={p.name: p.opts[0] for p in ctx.command.params if p.opts})
     except settings.SettingsError as error:
@@ -334,11 +339,9 @@ def _run(compute, options: Options, default_out: Path, inputs: list[str]) -> Non
     except ModelError as error:
         _exit(f"error: {error}", EXIT_MODEL)
     for path, problem in result.skipped:
-        typer.echo(f"factcheck: skipped {path}: {problem}", err=True)
+        _say(f"skipped {path}: {problem}")
     for waiver in result.waivers.stale if result.waivers else []:
-        typer.echo(
-            f"factcheck: stale waiver {waiver.id} in {result.waivers.file}: its finding no longer occurs", err=True
-        )
+        _say(f"stale waiver {waiver.id} in {result.waivers.file}: its finding no longer occurs")
     try:
         if to_stdout:
             typer.echo(report.render(result, options.formats[0]), nl=False)
@@ -515,6 +518,12 @@ def _parse_dates(values: list[str]) -> dict[str, str]:
     return dates
 
 
+def _split_formats(values: list[str]) -> list[str]:
+    """--format csv,md --format html -> [csv, md, html], each once; settings
+    checks the names."""
+    return list(dict.fromkeys(name.strip() for value in values for name in value.split(",")))
+
+
 def default_out_dir(files: list[str]) -> Path:
     """reports/<name>, <name> being the innermost folder holding every
     input ("run" when that is the file system root)."""
@@ -523,8 +532,15 @@ def default_out_dir(files: list[str]) -> Path:
     return Path("reports") / (os.path.basename(common) or "run")
 
 
+def _say(message: str) -> None:
+    """One line on stderr, ended by a newline, whatever the message holds: a
+    control character from a file name or an input (a newline, a terminal
+    escape) is shown escaped, so it can neither split the line nor act."""
+    typer.echo("factcheck: " + CONTROL.sub(lambda m: repr(m.group())[1:-1], message), err=True)
+
+
 def _exit(message: str, code: int):
-    typer.echo(f"factcheck: {message}", err=True)
+    _say(message)
     raise typer.Exit(code)
 
 

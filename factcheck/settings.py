@@ -144,8 +144,9 @@ def check(field: str, value, where: str):
     if kind is dict and not all(isinstance(v, str) for v in value.values()):
         raise SettingsError(f"{where}: expected a table of strings, got {value!r}")
     allowed = CHOICES.get(field)
-    if allowed and not set(value if kind is list else [value]) <= set(allowed):
-        raise SettingsError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+    unknown = [v for v in (value if kind is list else [value]) if v not in allowed] if allowed else []
+    if unknown:
+        raise SettingsError(f"{where}: {unknown[0]!r} is not one of {', '.join(allowed)}")
     low, high = RANGES.get(field, (None, None))
     if (low is not None and value < low) or (high is not None and value > high):
         bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
