@@ -15,45 +15,18 @@ listed apart: those are what must be sourced before publishing.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from os import PathLike
 from pathlib import Path
 
 from factcheck import align, ingest, pipeline
 from factcheck.config import Options
-from factcheck.facts import Fact, facts
-from factcheck.types import Finding, InputError, Sentence
+from factcheck.facts import facts
+from factcheck.types import Draft, DraftSentence, Finding, InputError
 
-STATUSES = ("contradicted", "unsupported", "supported")  # the order an editor reads them in
 # One article per file: a feed's rows (.jsonl, .csv) would each be a draft.
 DRAFT_TYPES = tuple(t for t in ingest.SUPPORTED if t not in (".jsonl", ".csv"))
-
-
-@dataclass
-class DraftSentence:
-    sentence: Sentence
-    status: str  # one of STATUSES
-    findings: list[Finding]  # the findings about it, in report order
-    facts: list[Fact]  # the numbers, dates, names and quotes it states
-
-    def against(self, verdict: str) -> list[tuple[Finding, Sentence]]:
-        """Its findings of ``verdict``, each with the source sentence it pairs."""
-        return [(f, f.b if f.a == self.sentence else f.a) for f in self.findings if f.verdict == verdict]
-
-
-@dataclass
-class Draft:
-    article: int  # index of the draft in the run's articles
-    sentences: list[DraftSentence]  # the checkable ones, in reading order
-
-    def counts(self) -> dict[str, int]:
-        counted = Counter(s.status for s in self.sentences)
-        return {status: counted[status] for status in STATUSES}
-
-    def unsupported_facts(self) -> list[DraftSentence]:
-        return [s for s in self.sentences if s.status == "unsupported" and s.facts]
 
 
 def check(

@@ -17,17 +17,9 @@ from factcheck.checks.numbers import extract_numbers, number_conflicts
 from factcheck.checks.people import extract_people, same_person
 from factcheck.checks.quotes import QUOTE_RE, extract_statements
 from factcheck.config import Options
-from factcheck.types import Article, Finding
+from factcheck.types import Article, Fact, Finding
 
 Span = tuple[int, int]  # start, end within a sentence's text
-
-
-@dataclass
-class Fact:
-    kind: str  # "number", "date", "name" or "quote"
-    start: int  # within the sentence
-    end: int
-    text: str
 
 
 def facts(text: str, article: Article) -> list[Fact]:

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,10 +22,7 @@ from factcheck.checks.roster import load_roster
 from factcheck.checks.temporal import over_time
 from factcheck.config import Options
 from factcheck.models.backends import Embedder, NLIModel, locate, resolve_precision
-from factcheck.types import Article, Candidate, Claim, Finding, NLIResult, Sentence, Signal
-
-if TYPE_CHECKING:
-    from factcheck.draft import Draft
+from factcheck.types import Article, Candidate, Claim, Draft, Finding, NLIResult, Sentence, Signal
 
 # Strongest first: a pair is a contradiction if any check says so.
 VERDICTS = ("contradiction", "agreement", "neutral")

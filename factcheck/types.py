@@ -1,13 +1,14 @@
 """The plain data that flows between the stages.
 
 ingest -> Article, segment -> Sentence, align -> Candidate / Claim,
-checks -> Finding. Every stage takes and returns these; nothing here knows
+checks -> Finding, draft -> Draft. Every stage takes and returns these; nothing here knows
 about models, files or the command line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -107,6 +108,47 @@ class Claim:
     @property
     def single_source(self) -> bool:
         return len(self.articles) < 2
+
+
+@dataclass
+class Fact:
+    """A checkable fact a sentence states (see factcheck.facts)."""
+
+    kind: str  # "number", "date", "name" or "quote"
+    start: int  # within the sentence
+    end: int
+    text: str
+
+
+STATUSES = ("contradicted", "unsupported", "supported")  # the order an editor reads them in
+
+
+@dataclass
+class DraftSentence:
+    """One checkable sentence of a draft and what the sources say of it
+    (see factcheck.draft)."""
+
+    sentence: Sentence
+    status: str  # one of STATUSES
+    findings: list[Finding]  # the findings about it, in report order
+    facts: list[Fact]  # the numbers, dates, names and quotes it states
+
+    def against(self, verdict: str) -> list[tuple[Finding, Sentence]]:
+        """Its findings of ``verdict``, each with the source sentence it pairs."""
+        return [(f, f.b if f.a == self.sentence else f.a) for f in self.findings if f.verdict == verdict]
+
+
+@dataclass
+class Draft:
+    article: int  # index of the draft in the run's articles
+    sentences: list[DraftSentence]  # the checkable ones, in reading order
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(s.status for s in self.sentences)
+        return {status: counted[status] for status in STATUSES}
+
+    def unsupported_facts(self) -> list[DraftSentence]:
+        return [s for s in self.sentences if s.status == "unsupported" and s.facts]
 
 
 class InputError(Exception):
