@@ -148,3 +148,29 @@ def claims(sentences: list[Sentence], candidates: list[Candidate], options: Opti
     groups = [sorted(g, key=key) for g in groups]
     groups.sort(key=lambda g: (len({s.article for s in g}) < 2, key(g[0])))
     return [Claim(claim_id=n, sentences=g, articles=sorted({s.article for s in g})) for n, g in enumerate(groups)]
+
+
+def judged(candidates: list[Candidate], claims: list[Claim], options: Options) -> list[Candidate]:
+    """The aligned pairs worth judging, about linearly many in the outlets.
+
+    Judging every aligned pair costs the square of the outlets: a fact that
+    twenty outlets state is twenty sentences and 190 pairs. So in a claim of
+    more than ``claim_representatives`` + 1 sentences, a sentence is judged
+    only against the claim's ``claim_representatives`` most central members
+    (those most similar to the rest), which are judged against each other;
+    a pair across two claims is judged when either side represents its
+    claim. A smaller claim, and so every story of a few outlets, keeps all
+    its pairs.
+    """
+    similarity = {frozenset((key(c.a), key(c.b))): c.similarity for c in candidates}
+    represent = set()
+    for claim in claims:
+        members = [key(s) for s in claim.sentences]
+        if len(members) <= options.claim_representatives + 1:
+            represent.update(members)
+            continue
+        central = sorted(
+            members, key=lambda m: (-sum(similarity.get(frozenset((m, o)), 0.0) for o in members if o != m), m)
+        )
+        represent.update(central[: options.claim_representatives])
+    return [c for c in candidates if key(c.a) in represent or key(c.b) in represent]

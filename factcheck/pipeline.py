@@ -160,12 +160,14 @@ def compare(
     with stage("align"):
         pairs = [c for c in align.candidates(sentences, similarity, options) if _involves(focus, c.a, c.b)]
         claims = align.claims(sentences, pairs, options)
+        # A draft's pairs already grow linearly: one side is always the draft.
+        to_judge = pairs if focus is not None else align.judged(pairs, claims, options)
     with stage("nli"):
-        nli_results = nli.predict_both(pairs, nli_model)
+        nli_results = nli.predict_both(to_judge, nli_model)
     with stage("claim checks"):
         flagged = {k: v for k, v in _run_checks(articles, sentences, options).items() if _involves(focus, *v[:2])}
         findings = []
-        for c, (ab, ba) in zip(pairs, nli_results):
+        for c, (ab, ba) in zip(to_judge, nli_results):
             # A contradiction between articles far apart in time is a change over time.
             judged = over_time(nli.signal(ab, ba, options), articles[c.a.article], articles[c.b.article], options)
             signals = [judged, *_targeted(c, articles, options)]

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from factcheck.align import Similarity, candidates, claims, key, views
+from factcheck.align import Similarity, candidates, claims, judged, key, views
 from factcheck.config import Options
 
 LONG = "a sentence long enough to carry a claim "  # 40 characters
@@ -140,3 +140,38 @@ def test_similarity_is_the_best_pair_of_views():
     assert sim.pair(0, 1) == pytest.approx(1.0)
     assert sim.pair(0, 2) == pytest.approx(0.0)
     assert sim.block([0, 1], [2]).shape == (2, 1)
+
+
+def _one_fact(outlets: int):
+    """One fact stated by each outlet, aligned across all of them: the first
+    three outlets word it most alike, so they are the most central."""
+    from factcheck.types import Candidate, Claim, Sentence
+
+    said = [Sentence(a, 0, 0, len(LONG), LONG) for a in range(outlets)]
+    found = [
+        Candidate(a, b, 0.92 + 0.03 * ((a.article < 3) + (b.article < 3)))
+        for i, a in enumerate(said)
+        for b in said[i + 1 :]
+    ]
+    return found, [Claim(0, said, list(range(outlets)))]
+
+
+def test_a_big_claim_is_judged_against_its_representatives():
+    found, grouped = _one_fact(12)
+    assert len(grouped) == 1 and len(found) == 66  # every pair of 12 outlets aligns
+    kept = pairs(judged(found, grouped, Options(claim_representatives=3)))
+    representatives = {(0, 0), (1, 0), (2, 0)}
+    # each of the other nine against each representative, and the three among themselves
+    assert len(kept) == 9 * 3 + 3
+    assert all(a in representatives or b in representatives for a, b in kept)
+
+
+def test_judged_pairs_grow_linearly_with_the_outlets():
+    options = Options(claim_representatives=3)
+    sizes = [len(judged(*_one_fact(n), options)) for n in (10, 20, 40)]
+    assert sizes == [3 * 7 + 3, 3 * 17 + 3, 3 * 37 + 3]
+
+
+def test_a_small_claim_keeps_every_pair():
+    found, grouped = _one_fact(5)
+    assert judged(found, grouped, Options(claim_representatives=4)) == found
