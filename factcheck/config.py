@@ -63,6 +63,9 @@ class Options:
     # judged against this many representatives of its claim rather than
     # every member, so the NLI pairs grow linearly with the outlets.
     claim_representatives: int = 4
+    # A pair across two claims is judged when it is among the this many most
+    # similar such pairs of either sentence (top_k times four other outlets).
+    cross_claim_pairs: int = 8
     progress: bool = True
     # Output: which report files (csv, md, json, html) go where ("" = the
     # default folder, reports/<name>/; "-" = stdout, one format only).

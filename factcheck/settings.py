@@ -48,6 +48,7 @@ RANGES = {
     "story_window_days": (0, None),
     "lede_chars": (1, None),
     "claim_representatives": (1, None),
+    "cross_claim_pairs": (0, None),
 }
 
 

@@ -175,3 +175,20 @@ def test_judged_pairs_grow_linearly_with_the_outlets():
 def test_a_small_claim_keeps_every_pair():
     found, grouped = _one_fact(5)
     assert judged(found, grouped, Options(claim_representatives=4)) == found
+
+
+def test_pairs_across_claims_are_the_nearest_few_of_either_sentence():
+    from factcheck.types import Candidate, Claim, Sentence
+
+    hub = Sentence(0, 0, 0, len(LONG), LONG)
+    others = [Sentence(a, 0, 0, len(LONG), LONG) for a in range(1, 11)]
+    # The hub aligns with ten sentences, each in a claim of its own; the
+    # others' only pair outside their claim is the hub.
+    found = [Candidate(hub, o, 0.99 - 0.001 * o.article) for o in others]
+    grouped = [Claim(n, [s], [s.article]) for n, s in enumerate([hub, *others])]
+    kept = judged(found, grouped, Options(cross_claim_pairs=3))
+    assert kept == found  # each is among the nearest three of its other side
+    # A weak pair that is neither sentence's nearest goes when one pair each is the budget.
+    found.append(Candidate(others[0], others[1], 0.5))
+    assert judged(found, grouped, Options(cross_claim_pairs=1)) == found[:-1]
+    assert judged(found, grouped, Options(cross_claim_pairs=2)) == found
