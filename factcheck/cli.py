@@ -6,6 +6,7 @@ Exit codes (also in ``factcheck --help``):
   1  the run failed the gate: at least one such finding, not waived (the report is written)
   2  usage or input error: a bad option or setting, a bad input or waiver file, an unusable --out
   3  model error: a model cannot be found or loaded
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: no report written, the report folder as it was
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck import __version__, settings
+from factcheck import __version__, interrupt, settings
 from factcheck.config import Options
 from factcheck.types import InputError
 
@@ -322,7 +323,20 @@ def feed(
 
 
 def _run(compute, options: Options, default_out: Path, inputs: list[str]) -> None:
-    """Run ``compute`` (-> Result), write its reports, exit with the gate's code."""
+    """Run ``compute`` (-> Result), write its reports, exit with the gate's code;
+    stopped by SIGINT or SIGTERM, exit 130 or 143 leaving the report folder as it was."""
+    try:
+        _run_and_report(compute, options, default_out, inputs)
+    except KeyboardInterrupt as stop:  # SIGTERM too: see factcheck.interrupt
+        where = "stdout" if options.out == "-" else f"{options.out or default_out}{os.sep}"
+        _exit(
+            f"interrupted by {interrupt.name(stop)}: no report written, {where} left as it was "
+            f"(exit {interrupt.exit_code(stop)})",
+            interrupt.exit_code(stop),
+        )
+
+
+def _run_and_report(compute, options: Options, default_out: Path, inputs: list[str]) -> None:
     from factcheck import report
     from factcheck.models.backends import ModelError
 
@@ -545,4 +559,5 @@ def _exit(message: str, code: int):
 
 
 def main() -> None:
+    interrupt.install()
     app()

@@ -8,10 +8,11 @@
 A draft check (``factcheck.check``) adds the draft, sentence by sentence;
 waived findings are marked with their waiver, and stale waivers listed.
 
-Each file is written to a temporary name and renamed into place, so a
-reader never sees half a report. Reports are never written into a folder
-that holds an input file. The files hold no timestamps or timings: the same
-inputs and models give byte-identical reports.
+The files are written into a temporary folder and moved in together, so a
+reader never sees half a report, nor one file of a new run among the old.
+Reports are never written into a folder that holds an input file. The
+files hold no timestamps or timings: the same inputs and models give
+byte-identical reports.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.atomic import write_atomic
+from factcheck.atomic import write_files
 from factcheck.config import Options
 from factcheck.facts import Span, conflicting_spans, wrapped
 from factcheck.pipeline import Result
@@ -65,14 +66,8 @@ def write_reports(result: Result, out_dir: str | os.PathLike, formats=DEFAULT_FO
     if unknown:
         raise ValueError(f"unknown report formats: {', '.join(sorted(unknown))}")
     check_out_dir(out_dir, input_paths(result))
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        path = out / FILES[fmt]
-        write_atomic(path, render(result, fmt))
-        written.append(path)
-    return written
+    # All of them or none (atomic.write_files): a run stopped here leaves the previous report whole.
+    return write_files(Path(out_dir), {FILES[fmt]: render(result, fmt) for fmt in formats})
 
 
 def render(result: Result, fmt: str) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import factcheck
-from factcheck import report
+from factcheck import atomic, report
 from factcheck.types import InputError
 
 CSV_COLUMNS = [
@@ -146,14 +146,14 @@ def test_never_writes_into_a_folder_holding_an_input(result, articles_dir):
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
     target = tmp_path / "report.md"
-    report.write_atomic(target, "old\n")
+    atomic.write_atomic(target, "old\n")
 
     def crash(src, dst):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        report.write_atomic(target, "new\n")
+        atomic.write_atomic(target, "new\n")
     assert target.read_text() == "old\n"
     assert os.listdir(tmp_path) == ["report.md"]
 
