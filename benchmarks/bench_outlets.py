@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -50,8 +51,11 @@ def run(outlets: int) -> dict:
         files = make_story(story, outlets)
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.perf_counter()
-        command = [str(ROOT / ".venv/bin/factcheck"), "compare", *files, "--out", str(out), "--quiet", "--format", "json"]
-        code = subprocess.run(command, capture_output=True).returncode
+        # This tree's factcheck, in a new process as the command line runs it.
+        cli = [sys.executable, "-c", "from factcheck.cli import main; main()"]
+        command = [*cli, "compare", *files, "--out", str(out), "--quiet", "--format", "json"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        code = subprocess.run(command, capture_output=True, env=env, cwd=tmp).returncode
         seconds = time.perf_counter() - started
         peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         if code not in (0, 1):

@@ -80,6 +80,22 @@ def test_nli_results_keep_input_order_and_are_deterministic(models, precision):
     assert len({round(r.contradiction, 6) for r in batched}) > 1  # the output does depend on the input
 
 
+def test_a_repeated_nli_pair_is_scored_once(models):
+    model = NLIModel(models["random"], batch_size=2, precision="float32")
+    seen = []
+    tokenize = model.tokenizer
+
+    def counting(premises, hypotheses, **kwargs):
+        seen.extend(zip(premises, hypotheses))
+        return tokenize(premises, hypotheses, **kwargs)
+
+    model.tokenizer = counting
+    one, other = (TEXTS[0], TEXTS[1]), (TEXTS[1], TEXTS[0])
+    results = model.predict([one, other, one, one])
+    assert sorted(seen) == sorted([one, other])
+    assert results[0] == results[2] == results[3] != results[1]
+
+
 def test_bfloat16_results_are_close_to_float32(models):
     full, half = (Embedder(models["embedder"], precision=p).encode(TEXTS) for p in CONCRETE)
     assert half.dtype == np.float32 and np.allclose(np.linalg.norm(half, axis=1), 1, atol=1e-5)

@@ -273,7 +273,13 @@ class NLIModel:
         self.max_length = min(self.tokenizer.model_max_length, MAX_PAIR_TOKENS)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[NLIResult]:
-        """Probabilities for each (premise, hypothesis), in input order."""
+        """Probabilities for each (premise, hypothesis), in input order. A
+        pair that repeats (wire copy that many outlets run word for word)
+        is scored once."""
+        distinct = list(dict.fromkeys(pairs))
+        if len(distinct) < len(pairs):
+            scored = dict(zip(distinct, self.predict(distinct)))
+            return [scored[pair] for pair in pairs]
         import torch
 
         results: list[NLIResult | None] = [None] * len(pairs)
