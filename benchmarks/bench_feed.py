@@ -56,7 +56,8 @@ def main() -> None:
         result = feed.run([args.feed], out, Options(progress=args.progress), engine=args.engine)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         judged = 0
-        for story in result.stories:
+        done = [story for story in result.stories if story.story_id in result.outcomes]
+        for story in done:
             document = json.loads((Path(out) / story.story_id / "findings.json").read_text(encoding="utf-8"))
             judged += sum(f["nli"]["a_to_b"] is not None for f in document["findings"])
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -68,7 +69,10 @@ def main() -> None:
     predicted = [found.get(f"{args.feed.name}#{row}", f"alone {row}") for row in range(1, len(labels) + 1)]
     articles = len(labels)
     t = result.totals()
-    print(f"feed                    {args.feed.name}: {articles} articles, {len(set(labels))} labelled stories")
+    if result.interrupted:  # Ctrl-C: the rates are over the stories that finished
+        articles = sum(len(story.articles) for story in done)
+        print(f"interrupted             {len(done)} of {len(result.stories)} stories finished ({articles} articles)")
+    print(f"feed                    {args.feed.name}: {len(labels)} articles, {len(set(labels))} labelled stories")
     print(f"stories found           {t['stories']} (+ {t['unmatched_articles']} articles matching no story)")
     print(f"adjusted Rand index     {adjusted_rand_score(labels, predicted):.4f}")
     print(f"wall time               {seconds:.1f} s ({args.engine} engine)")
