@@ -69,7 +69,7 @@ def _run_options(
             "--format",
             metavar="FMT",
             show_default=False,
-            help="Reports to write: csv, md, json or html; a comma list (csv,md) or repeated "
+            help="Reports to write: csv, md, json, html or sarif; a comma list (csv,md) or repeated "
             "[default: csv md json].",
         ),
     ] = DEFAULTS.formats,

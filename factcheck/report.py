@@ -4,6 +4,8 @@
 - ``report.md``: what an editor reads: contradictions first, then claims.
 - ``findings.json``: everything, for other tools.
 - ``report.html`` (opt-in): the same for a browser (``factcheck.report_html``).
+- ``report.sarif`` (opt-in): the contradictions for review tools such as
+  GitHub code scanning (``factcheck.report_sarif``).
 
 A draft check (``factcheck.check``) adds the draft, sentence by sentence;
 waived findings are marked with their waiver, and stale waivers listed.
@@ -31,10 +33,17 @@ from factcheck.config import Options
 from factcheck.facts import Span, conflicting_spans, wrapped
 from factcheck.pipeline import Result
 from factcheck.report_html import render_html
+from factcheck.report_sarif import render_sarif
 from factcheck.types import Article, Claim, Finding, InputError, Sentence
 
 SCHEMA_VERSION = 1
-FILES = {"csv": "discrepancies.csv", "md": "report.md", "json": "findings.json", "html": "report.html"}
+FILES = {
+    "csv": "discrepancies.csv",
+    "md": "report.md",
+    "json": "findings.json",
+    "html": "report.html",
+    "sarif": "report.sarif",
+}
 DEFAULT_FORMATS = tuple(Options().formats)
 PREVIEW_CHARS = 160  # sentences are cut to this in the compact lists of report.md
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet cell starting so is a formula
@@ -71,8 +80,15 @@ def write_reports(result: Result, out_dir: str | os.PathLike, formats=DEFAULT_FO
 
 
 def render(result: Result, fmt: str) -> str:
-    """One report as text: "csv", "md", "json" or "html"."""
-    return {"csv": render_csv, "md": render_markdown, "json": render_json, "html": render_html}[fmt](result)
+    """One report as text: a key of FILES."""
+    renderers = {
+        "csv": render_csv,
+        "md": render_markdown,
+        "json": render_json,
+        "html": render_html,
+        "sarif": render_sarif,
+    }
+    return renderers[fmt](result)
 
 
 def render_csv(result: Result) -> str:

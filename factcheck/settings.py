@@ -28,7 +28,7 @@ PATHS = {"roster", "references", "waivers", "out"}
 MODELS = {"embedding_model", "nli_model"}
 CHOICES = {
     "fail_on": ("contradiction", "none"),
-    "formats": ("csv", "md", "json", "html"),
+    "formats": ("csv", "md", "json", "html", "sarif"),
     "precision": PRECISIONS,
 }
 RANGES = {

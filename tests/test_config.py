@@ -92,7 +92,7 @@ def test_formats_from_the_file_choose_the_reports(desk, article_paths, model_arg
         ("min-score = 'high'\n", "min-score: expected a number, got 'high'"),
         ("min-score = 2\n", "min-score: 2.0 is not between 0 and 1"),
         ("top-k = 1.5\n", "top-k: expected a whole number, got 1.5"),
-        ("formats = ['pdf']\n", "formats: 'pdf' is not one of csv, md, json, html"),
+        ("formats = ['pdf']\n", "formats: 'pdf' is not one of csv, md, json, html, sarif"),
         ("roster = 'a.csv'\n", "roster: expected a list of strings, got 'a.csv'"),
         ("precision = 'fp16'\n", "precision: 'fp16' is not one of auto, float32, bfloat16"),
         ("min-score = \n", "cannot read it"),
@@ -111,7 +111,7 @@ def test_a_bad_config_is_one_line_and_exit_2(desk, content, message):
 def test_a_bad_flag_value_is_checked_like_a_file_value(desk):
     result = runner.invoke(app, ["config", "show", "--format", "pdf"])
     assert result.exit_code == 2
-    assert result.stderr == "factcheck: error: --format: 'pdf' is not one of csv, md, json, html\n"
+    assert result.stderr == "factcheck: error: --format: 'pdf' is not one of csv, md, json, html, sarif\n"
 
 
 def test_precision_is_a_setting_like_the_others(desk):
