@@ -10,6 +10,9 @@ DEFAULT_NLI_MODEL = "factcheck/nli-e5-small"
 # Number format the models compute in: "auto" is bfloat16 on CPUs that do it
 # natively (AVX-512 with avx512_bf16 or amx_bf16), float32 elsewhere.
 PRECISIONS = ("auto", "float32", "bfloat16")
+# The registered checks (factcheck.checks.CHECKS), in the order a finding
+# gives their reasons; each can be switched off with disable_checks.
+CHECKS = ("nli", "date-agreement", "place", "role", "number", "date", "attribution", "polarity")
 
 
 @dataclass
@@ -52,6 +55,10 @@ class Options:
     # other statement must contain to count as "the same statement".
     attribution_overlap: float = 0.5
     attribution_min_shared: int = 5
+    # Checks that do not run, by name (one of CHECKS). Without nli, the NLI
+    # model is not loaded and an aligned pair no other check speaks of
+    # gives no finding.
+    disable_checks: list[str] = field(default_factory=list)
     skip_bad: bool = False
     # Feeds (factcheck feed): articles whose title and lede embeddings lie
     # within this cosine distance on average form one story, provided no two

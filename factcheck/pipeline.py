@@ -17,12 +17,11 @@ from os import PathLike
 import pandas as pd
 
 from factcheck import align, ingest, segment, waivers
-from factcheck.checks import RUN_CHECKS, TARGETED_CHECKS, nli
+from factcheck.checks import Check, Flag, Run, enabled
 from factcheck.checks.roster import load_roster
-from factcheck.checks.temporal import over_time
 from factcheck.config import Options
 from factcheck.models.backends import Embedder, NLIModel, locate, resolve_precision
-from factcheck.types import Article, Candidate, Claim, Draft, Finding, NLIResult, Sentence, Signal
+from factcheck.types import Article, Candidate, Claim, Draft, Finding, Sentence, Signal
 
 # Strongest first: a pair is a contradiction if any check says so.
 VERDICTS = ("contradiction", "agreement", "neutral")
@@ -32,7 +31,7 @@ COLUMNS = [
     "file_a", "text_a", "file_b", "text_b",
     "outlet_a", "date_a", "start_a", "end_a",
     "outlet_b", "date_b", "start_b", "end_b",
-    "similarity", "why", "reference", "claim_id", "waived", "waiver_reason",
+    "similarity", "why", "reference", "claim_id", "waived", "waiver_reason", "check",
 ]  # fmt: skip
 
 
@@ -109,6 +108,7 @@ class Result:
                 "claim_id": f.claim,
                 "waived": f.finding_id in waived,
                 "waiver_reason": waived[f.finding_id].reason if f.finding_id in waived else "",
+                "check": f.check,
             }
             rows.append(row)
         return pd.DataFrame(rows, columns=COLUMNS)
@@ -145,15 +145,20 @@ def compare(
         waived = waivers.load(waiver_file) if waiver_file else []
     with stage("segment"):
         sentences = segment.split_all(articles)
+    checks = enabled(options)
+    with_nli = any(check.name == "nli" for check in checks)
     with stage("load models"):
         # Find both before loading either: loading takes seconds, a bad name
         # should not.
         locate(options.embedding_model, "embedding")
-        locate(options.nli_model, "nli")
+        if with_nli:
+            locate(options.nli_model, "nli")
         # The report records the precision the models ran in, not "auto".
         options = replace(options, precision=resolve_precision(options.precision))
         embedder = Embedder(options.embedding_model, options.batch_size, options.progress, options.precision)
-        nli_model = NLIModel(options.nli_model, options.batch_size, options.progress, options.precision)
+        nli_model = None
+        if with_nli:
+            nli_model = NLIModel(options.nli_model, options.batch_size, options.progress, options.precision)
     with stage("embed"):
         texts, owner = align.views(sentences, options)
         similarity = align.Similarity(embedder.encode(texts), owner)
@@ -162,19 +167,15 @@ def compare(
         claims = align.claims(sentences, pairs, options)
         # A draft's pairs already grow linearly: one side is always the draft.
         to_judge = pairs if focus is not None else align.judged(pairs, claims, options)
-    with stage("nli"):
-        nli_results = nli.predict_both(to_judge, nli_model)
-    with stage("claim checks"):
-        flagged = {k: v for k, v in _run_checks(articles, sentences, options).items() if _involves(focus, *v[:2])}
-        findings = []
-        for c, (ab, ba) in zip(to_judge, nli_results):
-            # A contradiction between articles far apart in time is a change over time.
-            judged = over_time(nli.signal(ab, ba, options), articles[c.a.article], articles[c.b.article], options)
-            signals = [judged, *_targeted(c, articles, options)]
-            signals += flagged.pop(_pair_key(c.a, c.b), (None, None, []))[2]
-            findings.append(_finding(c.a, c.b, c.similarity, signals, articles, (ab, ba)))
-        similarity_of = _similarity(sentences, similarity)
-        findings += [_finding(a, b, similarity_of(a, b), found, articles) for a, b, found in flagged.values()]
+    flagged = _run_checks(checks, Run(articles, sentences, to_judge, options, nli_model), focus, timings)
+    aligned = {_pair_key(c.a, c.b): c for c in to_judge}
+    similarity_of = _similarity(sentences, similarity)
+    findings = []
+    for key, (a, b, signals) in flagged.items():
+        c = aligned.get(key)
+        if c:  # an aligned pair reads as the alignment put it
+            a, b = c.a, c.b
+        findings.append(_finding(a, b, c.similarity if c else similarity_of(a, b), signals, articles))
     _assign_ids(findings, articles)
     _assign_claims(findings, claims)
     # Within a verdict, findings against a trusted reference (or roster) first.
@@ -225,20 +226,21 @@ def _pair_key(a: Sentence, b: Sentence) -> tuple[align.Key, align.Key]:
     return min(align.key(a), align.key(b)), max(align.key(a), align.key(b))
 
 
-def _targeted(candidate: Candidate, articles: list[Article], options: Options) -> list[Signal]:
-    return [s for check in TARGETED_CHECKS for s in check(candidate, articles, options)]
-
-
 def _run_checks(
-    articles: list[Article], sentences: list[Sentence], options: Options
+    checks: list[Check], run: Run, focus: int | None, timings: dict[str, float]
 ) -> dict[tuple[align.Key, align.Key], tuple[Sentence, Sentence, list[Signal]]]:
-    """Signals of the run-level checks, by pair. These look at every
-    sentence, aligned or not, so they may flag pairs that alignment missed
-    (and may append reference articles, such as a roster, to ``articles``)."""
+    """The checks' signals by pair, each naming its check, in the order the
+    checks run (an aligned pair's NLI signal first): the pairs of aligned
+    sentences, then any other pair a check flagged (run-level checks look
+    at every sentence, so they may flag pairs alignment missed). Each
+    check is timed under its name."""
     flagged: dict = {}
-    for check in RUN_CHECKS:
-        for a, b, found in check(articles, sentences, options):
-            flagged.setdefault(_pair_key(a, b), (a, b, []))[2].append(found)
+    for check in checks:
+        with _timed(timings, check.name):
+            found: list[Flag] = check.run(run)
+        for a, b, signal in found:
+            if _involves(focus, a, b):
+                flagged.setdefault(_pair_key(a, b), (a, b, []))[2].append(replace(signal, check=check.name))
     return flagged
 
 
@@ -260,7 +262,6 @@ def _finding(
     similarity: float,
     signals: list[Signal],
     articles: list[Article],
-    nli_pair: tuple[NLIResult, NLIResult] | None = None,
 ) -> Finding:
     """Merge a pair's signals: the strongest verdict wins (contradiction over
     agreement over neutral) and its score is the highest among the signals
@@ -274,11 +275,12 @@ def _finding(
     references = [s.reference for s in winners] + [
         articles[s.article].file for s in (a, b) if articles[s.article].is_reference
     ]
-    ab, ba = nli_pair or (None, None)
+    ab, ba = next((s.nli for s in signals if s.nli), (None, None))
     return Finding(
         finding_id="",
         verdict=verdict,
         category="+".join(dict.fromkeys(s.category for s in winners)),
+        check="+".join(dict.fromkeys(s.check for s in winners)),
         score=max(s.score for s in winners),
         a=a,
         b=b,

@@ -461,6 +461,7 @@ def _json_finding(result: Result, f: Finding) -> dict:
         "finding_id": f.finding_id,
         "verdict": f.verdict,
         "category": f.category,
+        "check": f.check,
         "score": round(f.score, 4),
         "similarity": round(f.similarity, 4),
         "why": f.why,

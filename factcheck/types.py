@@ -77,6 +77,8 @@ class Signal:
     score: float
     why: str
     reference: str = ""
+    check: str = ""  # the registered check that gave it (set by the pipeline)
+    nli: tuple[NLIResult, NLIResult] | None = None  # the nli check's (a -> b, b -> a)
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Finding:
     claim: int = -1  # index into the run's claim list
     why: str = ""
     reference: str = ""  # file of the trusted reference involved, if any
+    check: str = ""  # the registered checks behind the verdict (factcheck.checks.CHECKS), joined by "+"
     nli_ab: NLIResult | None = None  # premise a, hypothesis b
     nli_ba: NLIResult | None = None
 

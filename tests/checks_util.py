@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck import ingest, segment
+from factcheck.checks import CHECKS, Run
 from factcheck.config import Options
 from factcheck.types import Article, Candidate, Sentence
 
@@ -28,6 +29,13 @@ def load(paths: list[Path | str], options: Options | None = None, references: li
         refs, _ = ingest.load_articles([str(p) for p in references], options, reference=True)
         articles += refs
     return articles, segment.split_all(articles)
+
+
+def run_level(articles: list[Article], sentences: list[Sentence], options: Options | None = None) -> list:
+    """What the registered checks flag with no aligned pair given, as the
+    pipeline runs them: the checks that look at every sentence."""
+    run = Run(articles, sentences, [], options or Options())
+    return [flag for check in CHECKS.values() for flag in check.run(run)]
 
 
 @lru_cache(maxsize=1)

@@ -4,9 +4,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from checks_util import find, pair, seeds
+from checks_util import find, pair, run_level, seeds
 
-from factcheck.checks import RUN_CHECKS
 from factcheck.checks.claims import common_words
 from factcheck.checks.dates import check_date, date_conflicts, extract_dates
 from factcheck.checks.numbers import check_number, extract_numbers, number_conflicts
@@ -81,7 +80,7 @@ def test_no_targeted_contradiction_on_any_cross_source_pair_of_the_seeds_but_the
 
 def test_run_checks_on_the_seeds_find_the_misattribution_and_the_new_minister_only():
     articles, sentences = seeds()
-    found = [(s.category, s.verdict) for check in RUN_CHECKS for _, _, s in check(articles, sentences, OPT)]
+    found = [(s.category, s.verdict) for _, _, s in run_level(articles, sentences, OPT)]
     assert sorted(found) == [("attribution", "contradiction"), ("temporal", "neutral")]
 
 

@@ -5,7 +5,8 @@ import dataclasses
 import pytest
 
 import factcheck
-from factcheck import ingest
+from factcheck import checks, ingest
+from factcheck.checks.base import Check, everywhere, pairwise
 from factcheck.types import InputError, Signal
 
 ANTARA = [
@@ -145,23 +146,25 @@ def test_finding_id_names_the_pair_not_its_order_or_spacing():
     assert len(one) == 12
 
 
-def numbers_check(verdict, score):
-    """A stand-in claim check that fires on the Rabu/Selasa pair only."""
+def numbers_check(monkeypatch, verdict, score):
+    """Register, after the NLI (see nli_only), a stand-in claim check that
+    fires on the Rabu/Selasa pair only."""
 
     def check(candidate, articles, options):
         if "Rabu" in candidate.a.text:
             return [Signal(category="number", verdict=verdict, score=score, why="numbers differ: 2 vs 3")]
         return []
 
-    return check
+    monkeypatch.setitem(checks.CHECKS, "number", Check("number", pairwise(check)))
 
 
 def test_a_claim_check_contradiction_beats_nli_agreement(article_paths, options, models, nli_only, monkeypatch):
-    monkeypatch.setattr("factcheck.pipeline.TARGETED_CHECKS", [numbers_check("contradiction", 0.7)])
+    numbers_check(monkeypatch, "contradiction", 0.7)
     result = factcheck.compare(article_paths, options, nli_model=models["agrees"])
     f = by_text(result, ANTARA[0])
-    assert (f.verdict, f.category, f.score) == ("contradiction", "number", 0.7)
+    assert (f.verdict, f.category, f.score, f.check) == ("contradiction", "number", 0.7, "number")
     assert f.why == "numbers differ: 2 vs 3; NLI: P(entailment) 0.91 A->B, 0.91 B->A"
+    assert f.nli_ab.entailment == pytest.approx(0.91, abs=0.005)  # the NLI's probabilities stay with the pair
     assert result.findings[0] is f  # contradictions first
     assert {g.verdict for g in result.findings if g is not f} == {"agreement"}
 
@@ -169,9 +172,9 @@ def test_a_claim_check_contradiction_beats_nli_agreement(article_paths, options,
 def test_agreeing_checks_join_categories_and_take_the_higher_score(
     article_paths, options, models, nli_only, monkeypatch
 ):
-    monkeypatch.setattr("factcheck.pipeline.TARGETED_CHECKS", [numbers_check("agreement", 0.95)])
+    numbers_check(monkeypatch, "agreement", 0.95)
     f = by_text(factcheck.compare(article_paths, options, nli_model=models["agrees"]), ANTARA[0])
-    assert (f.verdict, f.category, f.score) == ("agreement", "nli+number", 0.95)
+    assert (f.verdict, f.category, f.score, f.check) == ("agreement", "nli+number", 0.95, "nli+number")
 
 
 def test_run_level_checks_may_flag_pairs_alignment_missed(article_paths, options, nli_only, monkeypatch):
@@ -180,12 +183,30 @@ def test_run_level_checks_may_flag_pairs_alignment_missed(article_paths, options
         b = next(s for s in sentences if s.text.startswith("Putin terakhir"))
         return [(a, b, Signal(category="role", verdict="contradiction", score=0.8, why="role conflict"))]
 
-    monkeypatch.setattr("factcheck.pipeline.RUN_CHECKS", [weather_vs_history])
+    monkeypatch.setitem(checks.CHECKS, "role", Check("role", everywhere(weather_vs_history)))
     result = factcheck.compare(article_paths, options)
     f = by_text(result, ANTARA[3])
-    assert (f.category, f.score, f.nli_ab, f.claim) == ("role", 0.8, None, -1)
+    assert (f.category, f.check, f.score, f.nli_ab, f.claim) == ("role", "role", 0.8, None, -1)
     assert 0 < f.similarity < options.min_similarity
     assert len(result.findings) == 4
+
+
+def test_a_disabled_check_does_not_run_and_without_nli_no_model_loads(
+    article_paths, options, nli_only, monkeypatch, tmp_path
+):
+    numbers_check(monkeypatch, "contradiction", 0.7)
+    result = factcheck.compare(article_paths, options, disable_checks=["nli"], nli_model=str(tmp_path / "no-model"))
+    # Only the number check spoke, of one aligned pair; the others give no finding.
+    assert [(f.a.text, f.check, f.nli_ab) for f in result.findings] == [(ANTARA[0], "number", None)]
+    assert "nli" not in result.timings and "number" in result.timings
+    assert result.summary()["aligned_pairs"] == 3
+    result = factcheck.compare(article_paths, options, disable_checks=["number"])
+    assert {f.check for f in result.findings} == {"nli"}
+
+
+def test_an_unknown_check_name_is_refused_with_the_names(article_paths, options):
+    with pytest.raises(ValueError, match="unknown check 'plase'.*nli, date-agreement, place"):
+        factcheck.compare(article_paths, options, disable_checks=["plase"])
 
 
 def test_a_reference_document_is_named_in_its_findings(articles_dir, article_paths, options, nli_only):
@@ -224,10 +245,11 @@ def test_bad_input_is_reported_before_any_model_loads(article_paths, options, tm
 
 
 def test_to_frame_has_one_row_per_finding_in_report_order(article_paths, options, models, nli_only, monkeypatch):
-    monkeypatch.setattr("factcheck.pipeline.TARGETED_CHECKS", [numbers_check("contradiction", 0.7)])
+    numbers_check(monkeypatch, "contradiction", 0.7)
     result = factcheck.compare(article_paths, options, nli_model=models["agrees"])
     frame = result.to_frame()
     assert list(frame.columns) == factcheck.pipeline.COLUMNS
+    assert list(frame["check"]) == ["number", "nli", "nli"]
     assert list(frame["verdict"]) == ["contradiction", "agreement", "agreement"]
     assert list(frame["finding_id"]) == [f.finding_id for f in result.findings]
     row = frame.iloc[0]

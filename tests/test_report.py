@@ -13,7 +13,7 @@ from factcheck.types import InputError
 CSV_COLUMNS = [
     "finding_id", "verdict", "category", "score", "file_a", "text_a", "file_b", "text_b",
     "outlet_a", "date_a", "start_a", "end_a", "outlet_b", "date_b", "start_b", "end_b",
-    "similarity", "why", "reference", "claim_id", "waived", "waiver_reason",
+    "similarity", "why", "reference", "claim_id", "waived", "waiver_reason", "check",
 ]  # fmt: skip
 
 

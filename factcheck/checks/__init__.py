@@ -1,48 +1,48 @@
-"""Checks that judge an aligned pair of sentences and return Signals.
+"""Every check, in one registry.
 
-The NLI check (``factcheck.checks.nli``) runs over all pairs at once because
-the model batches; the targeted claim checks (numbers, dates, roles, ...) look
-at one pair at a time and are registered here. The pipeline runs every
-function in ``TARGETED_CHECKS`` on every candidate pair.
+A check has one shape (``base.Check``: a name and a function of the run,
+``Run -> [(sentence_a, sentence_b, Signal)]``); the pipeline runs every
+check that ``options.disable_checks`` leaves on and merges a pair's signals
+into one Finding, whose ``check`` names the checks behind its verdict. The
+checks, what each compares and why it looks where it does, are listed in
+checks/README.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from factcheck.checks import claims, dates, nli, places, polarity, roles
+from factcheck.checks.base import Check, Flag, Run, everywhere, pairwise
 from factcheck.config import Options
-from factcheck.types import Article, Candidate, Signal
 
-Check = Callable[[Candidate, list[Article], Options], list[Signal]]
+__all__ = ["CHECKS", "Check", "Flag", "Run", "enabled"]
 
-# check(candidate, articles, options) -> the Signals it found (empty if none).
-TARGETED_CHECKS: list[Check] = []
+# In the order a finding gives their reasons (config.CHECKS, the names
+# disable-checks accepts). The NLI model batches, so it judges all aligned
+# pairs at once. Agreement on a date or time, and a place, need the
+# alignment's word that two sentences state one fact: aligned pairs only.
+# The others compare every two sentences that carry something comparable,
+# aligned or not: a small encoder often misses the one sentence of another
+# outlet with the same number, and a denial is worded unlike what it denies.
+# role may append the roster to the run's articles as a reference.
+CHECKS: dict[str, Check] = {
+    check.name: check
+    for check in (
+        Check("nli", nli.check_nli),
+        Check("date-agreement", pairwise(dates.check_date_agreement)),
+        Check("place", pairwise(places.check_place)),
+        Check("role", everywhere(roles.check_run)),
+        Check("number", everywhere(claims.check_numbers_run)),
+        Check("date", everywhere(claims.check_dates_run)),
+        Check("attribution", everywhere(claims.check_attributions_run)),
+        Check("polarity", everywhere(polarity.check_polarity_run)),
+    )
+}
 
-# Claim checks (numbers, dates, roles, attribution): see checks/README.md.
-# They compare every two sentences that carry something comparable, aligned
-# or not, so they are run-level checks; the pair versions (check_number,
-# check_date, check_attribution, check_role) stay importable for one pair.
-from factcheck.checks.claims import check_claims_run  # noqa: E402
-from factcheck.checks.dates import check_date, check_date_agreement  # noqa: E402,F401
-from factcheck.checks.numbers import check_number  # noqa: E402,F401
-from factcheck.checks.quotes import check_attribution  # noqa: E402,F401
-from factcheck.checks.roles import check_role, check_run  # noqa: E402,F401
 
-# check(articles, sentences, options) -> [(sentence_a, sentence_b, Signal)]:
-# run-level checks over every sentence, aligned or not. check_run (roles,
-# office holders over time, the roster) may append the roster to
-# ``articles`` as a synthetic reference Article.
-RunCheck = Callable[[list[Article], list, Options], list]
-RUN_CHECKS: list[RunCheck] = [check_run, check_claims_run]
-
-# A denial is worded unlike what it denies, so the alignment often misses the
-# pair: polarity looks at every pair in which one sentence negates something.
-from factcheck.checks.polarity import check_polarity_run  # noqa: E402
-
-RUN_CHECKS.append(check_polarity_run)
-
-# Agreement on a time or date, and a place, need the alignment's word that
-# two sentences state one fact, so they run on aligned pairs only.
-from factcheck.checks.places import check_place  # noqa: E402
-
-TARGETED_CHECKS += [check_date_agreement, check_place]
+def enabled(options: Options) -> list[Check]:
+    """The checks this run uses, in registry order."""
+    off = set(options.disable_checks)
+    unknown = off - set(CHECKS)
+    if unknown:
+        raise ValueError(f"unknown check {sorted(unknown)[0]!r} in disable_checks; the checks are {', '.join(CHECKS)}")
+    return [check for name, check in CHECKS.items() if name not in off]

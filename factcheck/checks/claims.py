@@ -12,8 +12,10 @@ for either. To stay cheap, a pair is only examined when both sentences
 carry something to compare (quantities with a common head, dates,
 attributed statements); extraction is cached per sentence.
 
-``check_claims_run(articles, sentences, options)`` returns
-``[(sentence_a, sentence_b, Signal)]`` like :func:`roles.check_run`.
+``check_numbers_run``, ``check_dates_run`` and ``check_attributions_run``
+take ``(articles, sentences, options)`` and return
+``[(sentence_a, sentence_b, Signal)]`` like :func:`roles.check_run`; each
+is registered as a check of its own (number, date, attribution).
 """
 
 from __future__ import annotations
@@ -55,32 +57,62 @@ def common_words(
     return frozenset(w for w, n in df.items() if n > limit)
 
 
-def check_claims_run(
-    articles: list[Article], sentences: list[Sentence], options: Options
-) -> list[tuple[Sentence, Sentence, Signal]]:
-    real = [s for s in sentences if not is_roster_article(articles[s.article])]
-    common = common_words(real)
-    common_roots = common_words(real, roots=True)
-    feats = []
+def _quantity_heads(s: Sentence, art: Article) -> set[str]:
+    return _heads(extract_numbers(s.text, art.language))
+
+
+def _dated(s: Sentence, art: Article) -> bool:
+    return bool(extract_dates(s.text, art.date, art.language))
+
+
+def _attributes(s: Sentence, art: Article) -> bool:
+    return any(st.kind in ("person", "institution") for st in statements_of(s.text, s.start, art))
+
+
+def _cross_pairs(articles: list[Article], sentences: list[Sentence], feature, judge, related=None):
+    """``judge(candidate)`` on every two sentences of different sources (the
+    roster's left out) that both carry ``feature(sentence, article)`` and,
+    if given, whose features are ``related``; pairs in reading order.
+    Extraction is cached per sentence, so checks sharing an extractor share
+    its cost."""
+    kept = []
     for s in sentences:
         art = articles[s.article]
-        if is_roster_article(art):
-            continue
-        heads = _heads(extract_numbers(s.text, art.language))
-        dated = bool(extract_dates(s.text, art.date, art.language))
-        said = any(st.kind in ("person", "institution") for st in statements_of(s.text, s.start, art))
-        if heads or dated or said:
-            feats.append((s, heads, dated, said))
+        if not is_roster_article(art) and (found := feature(s, art)):
+            kept.append((s, found))
     out: list[tuple[Sentence, Sentence, Signal]] = []
-    for i, (a, ha, da, sa) in enumerate(feats):
-        for b, hb, db, sb in feats[i + 1 :]:
-            if a.article == b.article:
-                continue
-            c = Candidate(a, b, 0.0)
-            if ha and hb and _share_head(ha, hb):
-                out += [(a, b, sig) for sig in check_number(c, articles, options, common_roots)]
-            if da and db:
-                out += [(a, b, sig) for sig in check_date(c, articles, options, common)]
-            if sa and sb:
-                out += [(a, b, sig) for sig in check_attribution(c, articles, options)]
+    for i, (a, fa) in enumerate(kept):
+        for b, fb in kept[i + 1 :]:
+            if a.article != b.article and (related is None or related(fa, fb)):
+                out += [(a, b, sig) for sig in judge(Candidate(a, b, 0.0))]
     return out
+
+
+def _real(articles: list[Article], sentences: list[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if not is_roster_article(articles[s.article])]
+
+
+def check_numbers_run(
+    articles: list[Article], sentences: list[Sentence], options: Options
+) -> list[tuple[Sentence, Sentence, Signal]]:
+    """The number check on every pair whose quantities share a head noun."""
+    common_roots = common_words(_real(articles, sentences), roots=True)
+    return _cross_pairs(
+        articles, sentences, _quantity_heads, lambda c: check_number(c, articles, options, common_roots), _share_head
+    )
+
+
+def check_dates_run(
+    articles: list[Article], sentences: list[Sentence], options: Options
+) -> list[tuple[Sentence, Sentence, Signal]]:
+    """The date check on every pair of dated sentences."""
+    common = common_words(_real(articles, sentences))
+    return _cross_pairs(articles, sentences, _dated, lambda c: check_date(c, articles, options, common))
+
+
+def check_attributions_run(
+    articles: list[Article], sentences: list[Sentence], options: Options
+) -> list[tuple[Sentence, Sentence, Signal]]:
+    """The attribution check on every pair of sentences that each attribute
+    a statement to a person or an institution."""
+    return _cross_pairs(articles, sentences, _attributes, lambda c: check_attribution(c, articles, options))

@@ -11,9 +11,26 @@ direction.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from factcheck.checks.base import Flag, Run
+from factcheck.checks.temporal import over_time
 from factcheck.config import Options
 from factcheck.models.backends import NLIModel
 from factcheck.types import Candidate, NLIResult, Signal
+
+
+def check_nli(run: Run) -> list[Flag]:
+    """Every aligned pair judged both ways in one batched run of the model;
+    a contradiction between articles far apart in time is a change over
+    time. The Signal keeps the two directions' probabilities for the report."""
+    if not run.pairs:
+        return []
+    flags = []
+    for c, (ab, ba) in zip(run.pairs, predict_both(run.pairs, run.nli_model)):
+        judged = over_time(signal(ab, ba, run.options), run.articles[c.a.article], run.articles[c.b.article], run.options)
+        flags.append((c.a, c.b, replace(judged, nli=(ab, ba))))
+    return flags
 
 
 def predict_both(candidates: list[Candidate], model: NLIModel) -> list[tuple[NLIResult, NLIResult]]:
