@@ -22,7 +22,7 @@ from typing import Annotated
 import typer
 
 from factcheck import __version__, interrupt, settings
-from factcheck.config import Options
+from factcheck.config import CHECKS, Options
 from factcheck.types import InputError
 
 EXIT_PASS, EXIT_GATE, EXIT_INPUT, EXIT_MODEL = 0, 1, 2, 3
@@ -119,6 +119,14 @@ def _run_options(
             metavar="FILE", show_default=False, help="Waiver file [default: factcheck-waivers.toml beside the inputs]."
         ),
     ] = DEFAULTS.waivers,
+    disable_checks: Annotated[
+        list[str],
+        typer.Option(
+            "--disable-check",
+            metavar="NAME",
+            help=f"Do not run this check (repeatable): {', '.join(CHECKS)}.",
+        ),
+    ] = DEFAULTS.disable_checks,
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Skip bad input files (listed in the report) instead of stopping.")
     ] = DEFAULTS.skip_bad,

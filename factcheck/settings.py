@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from factcheck.config import PRECISIONS, Options
+from factcheck.config import CHECKS, PRECISIONS, Options
 
 CONFIG_FILE = "factcheck.toml"
 DEFAULT, COMMAND_LINE = "default", "command line"
@@ -30,6 +30,7 @@ CHOICES = {
     "fail_on": ("contradiction", "none"),
     "formats": ("csv", "md", "json", "html", "sarif"),
     "precision": PRECISIONS,
+    "disable_checks": CHECKS,
 }
 RANGES = {
     "min_score": (0, 1),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -84,6 +86,20 @@ def test_formats_from_the_file_choose_the_reports(desk, article_paths, model_arg
     assert sorted(p.name for p in (desk / "out").iterdir()) == ["report.html"]
 
 
+def test_a_check_switched_off_in_the_file_or_by_flag_does_not_run(desk, article_paths, model_args, nli_only):
+    args = ["compare", *article_paths, *model_args, "--out", "out", "--format", "json"]
+    assert runner.invoke(app, args).exit_code == 1  # the tiny model contradicts every pair
+    findings = json.loads((desk / "story" / "today" / "out" / "findings.json").read_text())["findings"]
+    assert findings and {f["check"] for f in findings} == {"nli"}
+    (desk / "factcheck.toml").write_text('disable-checks = ["nli"]\n', encoding="utf-8")
+    assert show()["disable-checks"].endswith(f"# {desk / 'factcheck.toml'}")
+    assert runner.invoke(app, args).exit_code == 0  # nothing else is registered: no finding
+    document = json.loads((desk / "story" / "today" / "out" / "findings.json").read_text())
+    assert document["findings"] == [] and document["options"]["disable_checks"] == ["nli"]
+    (desk / "factcheck.toml").unlink()
+    assert runner.invoke(app, [*args, "--disable-check", "nli"]).exit_code == 0
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
@@ -95,6 +111,7 @@ def test_formats_from_the_file_choose_the_reports(desk, article_paths, model_arg
         ("formats = ['pdf']\n", "formats: 'pdf' is not one of csv, md, json, html, sarif"),
         ("roster = 'a.csv'\n", "roster: expected a list of strings, got 'a.csv'"),
         ("precision = 'fp16'\n", "precision: 'fp16' is not one of auto, float32, bfloat16"),
+        ("disable-checks = ['plase']\n", "disable-checks: 'plase' is not one of nli, date-agreement, place, role"),
         ("min-score = \n", "cannot read it"),
     ],
 )
