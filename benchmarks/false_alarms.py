@@ -1,0 +1,209 @@
+"""False alarms and recall on held-out stories (benchmarks/stories/).
+
+    .venv/bin/python benchmarks/false_alarms.py [--stories NAME ...] [--no-edits] [--json OUT.json]
+
+Each story folder holds one consistent story, one .txt per outlet; every
+contradiction `factcheck.compare` reports on it is a false alarm, counted
+per 100 aligned pairs (the pipeline's candidates), per story and in all,
+split by category (a finding whose category is "number+nli" counts for
+both). Then each edit of benchmarks/stories/edits.jsonl is applied alone
+(its file's original sentence replaced by the edited one) and the story
+compared again: the edit is found when a contradiction has the edited
+sentence on one side and, on the other, a sentence in the language the
+edit's pair names (id: Indonesian, en: English, mixed: the other language
+than the edited sentence's). "any" also counts a partner in any language.
+Recall is reported per edit kind and per pair language.
+
+The models load once (the backends keep loaded models per process), and
+their outputs are kept per text (embeddings) and per sentence pair (NLI)
+for the whole run, so an edited run computes only what the edit changed:
+an edited story differs from its consistent one by one sentence. (Batches
+then hold other texts than in a cold run, which moves a probability in its
+last digits at most.) The settings are those of the config file found from
+here, as for the CLI.
+A measurement, not a test. See benchmarks/stories/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factcheck import settings  # noqa: E402
+from factcheck.models import backends  # noqa: E402
+from factcheck.pipeline import Result, compare  # noqa: E402
+
+STORIES = ROOT / "benchmarks" / "stories"
+EDITS = STORIES / "edits.jsonl"
+
+
+def remember(method):
+    """``method(self, items)`` -> one output per item, computed once per item."""
+    kept: dict = {}
+
+    def wrapper(self, items):
+        missing = list(dict.fromkeys(i for i in items if (self.name, i) not in kept))
+        if missing:
+            for item, output in zip(missing, method(self, missing)):
+                kept[(self.name, item)] = output
+        return [kept[(self.name, i)] for i in items]
+
+    return wrapper
+
+
+def keep_model_outputs() -> None:
+    predict, encode = backends.NLIModel.predict, backends.Embedder.encode
+    backends.NLIModel.predict = remember(predict)
+    rows = remember(lambda self, texts: list(encode(self, texts)))
+    backends.Embedder.encode = lambda self, texts: np.stack(rows(self, texts)) if len(texts) else encode(self, texts)
+
+
+def story_files(story: Path) -> list[Path]:
+    return sorted(story.glob("*.txt"))
+
+
+def load_edits(path: Path = EDITS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def run(files: list[Path]) -> tuple[Result, float]:
+    started = time.perf_counter()
+    result = compare([str(f) for f in files], settings.resolve({}).options, progress=False)
+    return result, time.perf_counter() - started
+
+
+def contradictions(result: Result) -> list:
+    return [f for f in result.findings if f.verdict == "contradiction"]
+
+
+def categories(finding) -> list[str]:
+    return finding.category.split("+")
+
+
+def edited_run(edit: dict, folder: Path) -> tuple[Result, float]:
+    """The story with this one edit applied, compared."""
+    story = STORIES / edit["story"]
+    target = folder / edit["story"]
+    shutil.copytree(story, target)
+    path = target / edit["file"]
+    text = path.read_text(encoding="utf-8")
+    if text.count(edit["original"]) != 1:
+        sys.exit(f"{EDITS}: {edit['story']}/{edit['file']}: original sentence not found exactly once")
+    path.write_text(text.replace(edit["original"], edit["edited"]), encoding="utf-8")
+    return run(story_files(target))
+
+
+def matches(edit: dict, result: Result) -> tuple[bool, bool, list[str]]:
+    """(found against a partner in the edit's pair language, found against
+    any partner, the categories of the contradictions that found it)."""
+    edited_lang = None
+    hits = []
+    for f in contradictions(result):
+        for mine, other in ((f.a, f.b), (f.b, f.a)):
+            article = result.articles[mine.article]
+            if article.file == edit["file"] and (mine.text in edit["edited"] or edit["edited"] in mine.text):
+                edited_lang = article.language
+                hits.append((result.articles[other.article].language, f))
+    wanted = {"id": {"id"}, "en": {"en"}}.get(edit["language"])
+    in_language = [
+        f for lang, f in hits if (lang in wanted if wanted else lang != edited_lang)
+    ]  # mixed: the other language than the edited sentence's
+    return bool(in_language), bool(hits), sorted({c for _, f in hits for c in categories(f)})
+
+
+def percent(found: int, total: int) -> str:
+    return f"{found}/{total} ({100 * found / total:.0f}%)" if total else "-"
+
+
+def false_alarm_table(rows: list[tuple[str, Result]]) -> dict:
+    print("\nFalse alarms on the consistent stories (contradictions per 100 aligned pairs)")
+    print(f"{'story':<24} {'outlets':>7} {'sentences':>9} {'pairs':>6} {'contra':>6} {'per 100':>7}  by category")
+    total_pairs = total_contra = 0
+    all_categories: Counter = Counter()
+    report = {}
+    for name, result in rows:
+        found = contradictions(result)
+        by = Counter(c for f in found for c in categories(f))
+        pairs = len(result.candidates)
+        total_pairs += pairs
+        total_contra += len(found)
+        all_categories += by
+        rate = 100 * len(found) / pairs if pairs else 0.0
+        cats = ", ".join(f"{c} {n}" for c, n in by.most_common()) or "-"
+        print(f"{name:<24} {len(result.articles):>7} {len(result.sentences):>9} {pairs:>6} {len(found):>6} {rate:>7.2f}  {cats}")
+        report[name] = {"pairs": pairs, "contradictions": len(found), "per_100": rate, "by_category": dict(by),
+                        "findings": [{"category": f.category, "a": f.a.text, "b": f.b.text, "why": f.why} for f in found]}  # fmt: skip
+    rate = 100 * total_contra / total_pairs if total_pairs else 0.0
+    cats = ", ".join(f"{c} {n}" for c, n in all_categories.most_common()) or "-"
+    print(f"{'all':<24} {'':>7} {'':>9} {total_pairs:>6} {total_contra:>6} {rate:>7.2f}  {cats}")
+    for name, result in rows:
+        for f in contradictions(result):
+            print(f"- {name} [{f.category} {f.score:.2f}]\n    A: {f.a.text}\n    B: {f.b.text}\n    why: {f.why}")
+    return report
+
+
+def recall_table(outcomes: list[dict]) -> None:
+    print("\nRecall on the edited stories (one edit per run)")
+    for field in ("kind", "language"):
+        print(f"{field:<10} {'found':>14} {'any partner':>14}")
+        for value in sorted({o[field] for o in outcomes}):
+            group = [o for o in outcomes if o[field] == value]
+            found = sum(o["found"] for o in group)
+            anyp = sum(o["found_any"] for o in group)
+            print(f"{value:<10} {percent(found, len(group)):>14} {percent(anyp, len(group)):>14}")
+    found = sum(o["found"] for o in outcomes)
+    anyp = sum(o["found_any"] for o in outcomes)
+    print(f"{'all':<10} {percent(found, len(outcomes)):>14} {percent(anyp, len(outcomes)):>14}")
+    print("\nMissed (in the pair language):")
+    for o in outcomes:
+        if not o["found"]:
+            extra = f" (found against another language: {', '.join(o['categories'])})" if o["found_any"] else ""
+            print(f"- {o['kind']}/{o['language']} {o['story']}/{o['file']}: {o['edited']}{extra}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", nargs="*", default=None, help="story folder names (default: all)")
+    parser.add_argument("--no-edits", action="store_true", help="only the consistent stories")
+    parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
+    args = parser.parse_args()
+    stories = sorted(p for p in STORIES.iterdir() if p.is_dir() and (not args.stories or p.name in args.stories))
+    keep_model_outputs()
+    seconds = []
+    rows = []
+    for story in stories:
+        result, spent = run(story_files(story))
+        seconds.append(spent)
+        rows.append((story.name, result))
+        stages = ", ".join(f"{k} {v:.0f}" for k, v in result.timings.items())
+        print(f"{story.name}: {spent:.1f} s ({stages})", flush=True)
+    report = {"consistent": false_alarm_table(rows), "edits": []}
+    if not args.no_edits:
+        edits = [e for e in load_edits() if e["story"] in {s.name for s in stories}]
+        for n, edit in enumerate(edits, 1):
+            with tempfile.TemporaryDirectory() as tmp:
+                result, spent = edited_run(edit, Path(tmp))
+            seconds.append(spent)
+            found, found_any, cats = matches(edit, result)
+            report["edits"].append(dict(edit, found=found, found_any=found_any, categories=cats))
+            print(f"edit {n}/{len(edits)} {edit['kind']}/{edit['language']} {'found' if found else 'missed'}"
+                  f" {'+'.join(cats)} ({spent:.1f} s)", flush=True)  # fmt: skip
+        recall_table(report["edits"])
+    print(f"\ncompare runs {len(seconds)}, total {sum(seconds):.0f} s, mean {sum(seconds) / len(seconds):.1f} s")
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
