@@ -1,9 +1,10 @@
 """``report.sarif``: the contradictions in SARIF 2.1.0, the format review
 tools read (GitHub code scanning, GitLab, the VS Code SARIF viewer).
 
-One result per contradiction. Its rule is the check that flagged it (the
-first of its category: ``number`` for ``number+nli``, all of them in the
-result's properties); its level follows the gate: ``error`` at or above
+One result per contradiction. Its rule is the registered check that
+flagged it (``Finding.check``; the first where several did: ``number`` for
+``number+nli``, all of them in the result's properties, with the category);
+its level follows the gate: ``error`` at or above
 --min-score, ``warning`` below; its rank is the score out of 100. The
 location is one side's sentence and the related location the other's, each
 with its file, line and column; in a draft check the draft is the location,
@@ -30,17 +31,16 @@ from factcheck.pipeline import Result
 from factcheck.types import Finding, Sentence
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-# What each check looks at, for the rule's description; a check not listed
-# here still gets a rule, described by its name.
+# What each check (factcheck.checks.CHECKS) finds, for the rule's
+# description; a check not listed here still gets a rule, named for itself.
 CHECKS = {
     "nli": "The NLI model: one sentence contradicts the other",
     "number": "Numbers, amounts and totals of one fact differ",
     "date": "Dates, weekdays or clock times of one event differ",
-    "role": "A person is given another role or office",
+    "role": "A person is given another role or office, or the roster disagrees",
     "attribution": "The same statement is attributed to another speaker",
     "place": "One event is placed somewhere else",
     "polarity": "One outlet denies what another asserts",
-    "temporal": "Articles far apart in time differ",
 }
 # SARIF message text reads [text](n) as a link to a location: brackets from
 # the articles are escaped.
@@ -71,7 +71,7 @@ def render_sarif(result: Result) -> str:
 
 
 def _checks(f: Finding) -> list[str]:
-    return f.category.split("+")
+    return f.check.split("+")
 
 
 def _rule(check: str) -> dict:
@@ -96,7 +96,12 @@ def _result(result: Result, f: Finding, rules: list[str]) -> dict:
         # The finding id names the pair by what it says, so a review tool
         # follows one finding from run to run as the articles change around it.
         "partialFingerprints": {"findingId/v1": f.finding_id},
-        "properties": {"finding_id": f.finding_id, "score": round(f.score, 4), "checks": checks},
+        "properties": {
+            "finding_id": f.finding_id,
+            "score": round(f.score, 4),
+            "checks": checks,
+            "category": f.category,
+        },
     }
     waiver = result.waiver(f)
     if waiver:

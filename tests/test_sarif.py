@@ -64,8 +64,8 @@ def test_one_result_per_contradiction_each_side_located_by_line_and_column(story
 def test_the_rule_is_the_check_and_the_level_follows_the_score(story, options):
     run = sarif(story)["runs"][0]
     contradictions = [f for f in story.findings if f.verdict == "contradiction"]
-    assert [r["ruleId"] for r in run["results"]] == [f.category.split("+")[0] for f in contradictions]
-    story.findings[0].category = "date+nli"  # two checks flagged it: the rule is the first
+    assert [r["ruleId"] for r in run["results"]] == [f.check for f in contradictions] == ["nli"] * 3
+    story.findings[0].check = "date+nli"  # two checks flagged it: the rule is the first
     first = sarif(story)["runs"][0]["results"][0]
     assert (first["ruleId"], first["properties"]["checks"]) == ("date", ["date", "nli"])
     run = sarif(story)["runs"][0]
