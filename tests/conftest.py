@@ -14,9 +14,18 @@ defaults, only tiny and built here in seconds:
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from factcheck.config import Options
+
+# Property tests (tests/test_properties.py): few examples, and the same ones
+# every run, in CI; more on a desk; benchmarks/fuzz.py draws ten thousand.
+settings.register_profile("ci", max_examples=20, deadline=None, derandomize=True, database=None)
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ARTICLES = {
     "antara.txt": (

@@ -430,14 +430,21 @@ def _same_frame(x: Quantity, y: Quantity, common: frozenset) -> bool:
     return any(u == v or len(u) >= 5 and len(v) >= 5 and fuzz.ratio(u, v) >= 85 for u in fx for v in fy)
 
 
+# A total's parts are among the amounts next to it (qs are in reading order):
+# looking at all of them would cost the fourth power of a long sentence's
+# amounts (a 10,000-character sentence of figures took minutes).
+TOTAL_PARTS_NEAR = 6
+
+
 def _totals(qs: list[Quantity]) -> set[int]:
     """Indexes of quantities that sum up others of the same sentence ("128
     rumah rusak, terdiri atas 43 rusak berat dan 85 rusak ringan"): a total
     is not a count to compare with one of its parts."""
     exact = [(i, q.lo) for i, q in enumerate(qs) if q.kind == "cardinal" and q.lo == q.hi]
     out = set()
-    for i, v in exact:
-        others = [w for j, w in exact if j != i and w < v]
+    for k, (i, v) in enumerate(exact):
+        near = exact[max(0, k - TOTAL_PARTS_NEAR) : k + TOTAL_PARTS_NEAR + 1]
+        others = [w for j, w in near if j != i and w < v]
         if any(abs(sum(c) - v) < 1e-9 for n in range(2, min(len(others), 4) + 1) for c in combinations(others, n)):
             out.add(i)
     return out
