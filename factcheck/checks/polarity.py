@@ -531,13 +531,24 @@ def check_polarity_run(
     """The polarity check over every cross-source pair in which one
     sentence negates something. A denial is worded unlike the assertion it
     denies ("menolak mendukung" vs "menjanjikan dukungan penuh"), so the
-    embedding alignment often misses the pair; negations are rare, so
-    looking at all of them is cheap."""
+    embedding alignment often misses the pair, and the run looks beyond
+    it: at every sentence that asserts a negated predicate."""
     real = [s for s in sentences if not is_roster_article(articles[s.article])]
+    # A negation only conflicts with a sentence that asserts its predicate
+    # (_conflict needs a word of that root there), so each is looked up by
+    # the roots of its words rather than paired with every sentence.
+    by_root: dict[str, list[int]] = {}
+    for k, s in enumerate(real):
+        for r in {root(w.text) for w in words(s.text)}:
+            by_root.setdefault(r, []).append(k)
     out = []
     seen = set()
-    for n in (s for s in real if negations(s.text)):
-        for s in real:
+    for k, n in enumerate(real):
+        found = negations(n.text)
+        if not found:
+            continue
+        for j in sorted({j for x in found for j in by_root.get(x.root, ())}):
+            s = real[j]
             key = tuple(sorted([(n.article, n.index), (s.article, s.index)]))
             if s.article == n.article or key in seen:
                 continue
