@@ -60,6 +60,15 @@ class Options:
     # gives no finding.
     disable_checks: list[str] = field(default_factory=list)
     skip_bad: bool = False
+    # Limits on one run's input, so that memory stays bounded and a wrong
+    # input fails at once rather than after hours: a file larger than
+    # max_file_mb is not read; an article longer than max_article_chars (a
+    # long read is about 60,000) is refused; a run of more than max_articles
+    # articles (a day's feed of a large desk; the story clustering keeps a
+    # matrix of the squared count) stops at the first article over it.
+    max_file_mb: int = 256
+    max_article_chars: int = 200_000
+    max_articles: int = 10_000
     # Feeds (factcheck feed): articles whose title and lede embeddings lie
     # within this cosine distance on average form one story, provided no two
     # of them are more than story_window_days apart (see factcheck.stories).

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ import dateparser
 import trafilatura
 from lingua import Language, LanguageDetectorBuilder
 from markdown_it import MarkdownIt
+from tqdm import tqdm
 
 from factcheck.config import Options
 from factcheck.types import Article, Dropped, InputError
@@ -215,18 +217,33 @@ def load_articles(
             raise error
         skipped.append((error.path, error.problem))
 
+    bar = tqdm(desc="reading", unit="article", file=sys.stderr, disable=not options.progress, leave=False)
     for path in paths:
         try:
-            text, encoding = _read(path, seen_paths)
-            for file, raw, meta in _split_rows(path, text, fail):
-                digest = hashlib.sha256(" ".join(raw.split()).encode()).hexdigest()
-                if digest in seen_texts:
-                    fail(InputError(path, f"{_row_label(file)}same content as {seen_texts[digest]}"))
-                    continue
-                seen_texts[digest] = file
-                articles.append(_build_article(path, file, raw, meta, encoding, options, reference))
+            text, encoding = _read(path, seen_paths, options)
+            rows = _split_rows(path, text, fail)
         except InputError as error:
             fail(error)
+            continue
+        for file, raw, meta in rows:
+            digest = hashlib.sha256(" ".join(raw.split()).encode()).hexdigest()
+            if digest in seen_texts:
+                fail(InputError(path, f"{_row_label(file)}same content as {seen_texts[digest]}"))
+                continue
+            if len(articles) == options.max_articles:
+                # Never skipped: a run that drops the rest is no run over the input.
+                raise InputError(
+                    path,
+                    f"{_row_label(file)}more than {options.max_articles:,} articles in one run (max_articles); "
+                    "split the input, e.g. a feed by day",
+                )
+            seen_texts[digest] = file
+            try:
+                articles.append(_build_article(path, file, raw, meta, encoding, options, reference))
+            except InputError as error:
+                fail(error)
+            bar.update()
+    bar.close()
 
     if not reference and len(articles) < 2:
         where = ", ".join(paths) or "(no inputs)"
@@ -235,7 +252,7 @@ def load_articles(
     return articles, skipped
 
 
-def _read(path: str, seen: dict[Path, str]) -> tuple[str, str]:
+def _read(path: str, seen: dict[Path, str], options: Options) -> tuple[str, str]:
     """The file's text and its encoding's name."""
     file = Path(path)
     if not file.exists():
@@ -250,6 +267,16 @@ def _read(path: str, seen: dict[Path, str]) -> tuple[str, str]:
         raise InputError(path, f"given twice (same file as {seen[resolved]})")
     seen[resolved] = path
     try:
+        size = resolved.stat().st_size
+        if size > options.max_file_mb * 2**20:
+            limit = f"over the limit of {options.max_file_mb:,} MB for one file (max_file_mb)"
+            raise InputError(path, f"{size / 2**20:,.0f} MB, {limit}")
+        # A character takes at most 4 bytes: a larger text file is one article
+        # over max_article_chars, refused before it fills memory.
+        if file.suffix.lower() in (".txt", ".md") and size > 4 * options.max_article_chars:
+            raise InputError(
+                path, f"{size / 2**20:,.1f} MB: too long for one article (max_article_chars {options.max_article_chars:,})"
+            )
         data = resolved.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})") from None
@@ -356,6 +383,11 @@ def _csv_rows(path: str, name: str, text: str, fail: Fail) -> list[Row]:
 def _build_article(
     path: str, file: str, raw: str, meta: dict, encoding: str, options: Options, reference: bool
 ) -> Article:
+    if len(raw) > options.max_article_chars:
+        raise InputError(
+            path, f"{_row_label(file)}article of {len(raw):,} characters, over the limit of "
+            f"{options.max_article_chars:,} (max_article_chars)"
+        )
     raw = _normalize(raw)
     text, dropped = clean_text(raw)
     paragraphs = text.split("\n\n") if text else []

@@ -50,6 +50,9 @@ RANGES = {
     "lede_chars": (1, None),
     "claim_representatives": (1, None),
     "cross_claim_pairs": (0, None),
+    "max_file_mb": (1, None),
+    "max_article_chars": (1, None),
+    "max_articles": (2, None),
 }
 
 

@@ -88,3 +88,16 @@ def workdir(tmp_path, monkeypatch):
     folder.mkdir()
     monkeypatch.chdir(folder)
     return folder
+
+
+def test_a_50_mb_article_is_one_line_naming_the_limit_at_once(workdir, model_args):
+    big = workdir / "huge.txt"
+    with big.open("w", encoding="utf-8") as file:
+        sentence = "Presiden tiba di Pyongyang pada Rabu dini hari waktu setempat. "
+        file.write(sentence * (50 * 2**20 // len(sentence)))
+    (workdir / "other.txt").write_text("Kunjungan itu adalah yang pertama dalam 24 tahun.", encoding="utf-8")
+    result = runner.invoke(app, ["compare", "huge.txt", "other.txt", *model_args])
+    assert (result.exit_code, result.stderr) == (
+        2, "factcheck: error: huge.txt: 50.0 MB: too long for one article (max_article_chars 200,000)\n"
+    )
+    assert not (workdir / "reports").exists()

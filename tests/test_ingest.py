@@ -355,3 +355,44 @@ def test_fewer_than_two_articles(tmp_path, good):
         load_articles([good[0], bad], Options(skip_bad=True))
     with pytest.raises(InputError, match="no articles"):
         load_articles([], Options())
+
+
+# --- limits on one run's input (Options.max_*) ----------------------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
+    big = write(tmp_path, "big.txt", BODY + " " + "kata " * 300_000)  # 1.5 MB
+    other = write(tmp_path, "other.txt", OTHER_BODY)
+    with pytest.raises(InputError) as error:
+        load_articles([big, other], Options(max_file_mb=1, progress=False))
+    assert (error.value.path, error.value.problem) == (
+        big, "1 MB, over the limit of 1 MB for one file (max_file_mb)"
+    )
+    _, skipped = load_articles([big, other, write(tmp_path, "third.txt", THIRD_BODY)],
+                               Options(max_file_mb=1, skip_bad=True, progress=False))  # fmt: skip
+    assert [path for path, _ in skipped] == [big]
+
+
+def test_an_article_over_the_length_limit_names_its_length(tmp_path):
+    long = write(tmp_path, "long.txt", BODY * 40)
+    other = write(tmp_path, "other.txt", OTHER_BODY)
+    with pytest.raises(InputError, match=r"article of 6,.* characters, over the limit of 5,000 \(max_article_chars\)"):
+        load_articles([long, other], Options(max_article_chars=5_000, progress=False))
+    # One row of a feed is named by its line.
+    feed = write(tmp_path, "feed.jsonl", "\n".join(json.dumps({"text": t}) for t in (OTHER_BODY, BODY * 40)))
+    with pytest.raises(InputError) as error:
+        load_articles([feed, other], Options(max_article_chars=5_000, progress=False))
+    assert error.value.problem.startswith("feed.jsonl#2: article of 6,")
+
+
+def test_a_run_over_the_article_limit_stops_even_when_skipping_bad_input(tmp_path):
+    rows = [json.dumps({"text": f"{BODY} Nomor {n}."}) for n in range(12)]
+    feed = write(tmp_path, "feed.jsonl", "\n".join(rows))
+    for skip_bad in (False, True):
+        with pytest.raises(InputError) as error:
+            load_articles([feed], Options(max_articles=10, skip_bad=skip_bad, progress=False))
+        assert error.value.problem == (
+            "feed.jsonl#11: more than 10 articles in one run (max_articles); split the input, e.g. a feed by day"
+        )
+    articles, _ = load_articles([feed], Options(max_articles=12, progress=False))
+    assert len(articles) == 12
