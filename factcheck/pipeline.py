@@ -167,9 +167,9 @@ def compare(
         claims = align.claims(sentences, pairs, options)
         # A draft's pairs already grow linearly: one side is always the draft.
         to_judge = pairs if focus is not None else align.judged(pairs, claims, options)
-    flagged = _run_checks(checks, Run(articles, sentences, to_judge, options, nli_model), focus, timings)
-    aligned = {_pair_key(c.a, c.b): c for c in to_judge}
     similarity_of = _similarity(sentences, similarity)
+    flagged = _run_checks(checks, Run(articles, sentences, to_judge, options, nli_model, similarity_of), focus, timings)
+    aligned = {_pair_key(c.a, c.b): c for c in to_judge}
     findings = []
     for key, (a, b, signals) in flagged.items():
         c = aligned.get(key)

@@ -11,7 +11,7 @@ checks/README.md.
 from __future__ import annotations
 
 from factcheck.checks import claims, dates, nli, places, polarity, roles
-from factcheck.checks.base import Check, Flag, Run, everywhere, pairwise
+from factcheck.checks.base import Check, Flag, Run, everywhere, matched, pairwise
 from factcheck.config import Options
 
 __all__ = ["CHECKS", "Check", "Flag", "Run", "enabled"]
@@ -31,8 +31,8 @@ CHECKS: dict[str, Check] = {
         Check("date-agreement", pairwise(dates.check_date_agreement)),
         Check("place", pairwise(places.check_place)),
         Check("role", everywhere(roles.check_run)),
-        Check("number", everywhere(claims.check_numbers_run)),
-        Check("date", everywhere(claims.check_dates_run)),
+        Check("number", matched(claims.check_numbers_run)),
+        Check("date", matched(claims.check_dates_run)),
         Check("attribution", everywhere(claims.check_attributions_run)),
         Check("polarity", everywhere(polarity.check_polarity_run)),
     )

@@ -7,7 +7,7 @@ something to say about, each with its ``Signal``. The pipeline merges the
 signals of a pair into one Finding that names the checks behind its verdict.
 
 Most checks are written for one pair at a time or for every sentence of the
-run; ``pairwise`` and ``everywhere`` give those the one shape.
+run; ``pairwise``, ``everywhere`` and ``matched`` give those the one shape.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class Run:
     pairs: list[Candidate]  # the aligned pairs to judge
     options: Options
     nli_model: NLIModel | None = None  # None when the nli check is off
+    # The alignment's similarity of any two of the run's sentences (0.0 for
+    # one it did not embed); None when the run has no embeddings.
+    similarity: Callable[[Sentence, Sentence], float] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,5 +62,18 @@ def everywhere(
 
     def run(r: Run) -> list[Flag]:
         return find(r.articles, r.sentences, r.options)
+
+    return run
+
+
+def matched(
+    find: Callable[[list[Article], list[Sentence], Options, Callable | None], list[Flag]],
+) -> Callable[[Run], list[Flag]]:
+    """A check over every sentence of the run that compares two sentences
+    only when they match as one event (see checks/match.py), by the run's
+    similarity: ``find(articles, sentences, options, similarity)``."""
+
+    def run(r: Run) -> list[Flag]:
+        return find(r.articles, r.sentences, r.options, r.similarity)
 
     return run

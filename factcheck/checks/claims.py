@@ -7,13 +7,17 @@ carries the same number or date ("perjanjian pada tahun 1961" vs "yang
 ditandatangani pada tahun 1961, 2000 dan 2001"). These checks are precise
 on their own (same head noun and a shared word of the clause for numbers,
 same event for dates, nearly the same words for statements), so they can
-afford to look at every pair. The story's common words are no evidence
-for either. To stay cheap, a pair is only examined when both sentences
+afford to look at every pair, but the number and date checks compare two
+sentences only when they match as one event (checks/match.py: each the
+other's most similar sentence in its outlet), so that an outlet telling
+two events with two dates is not read against another telling both. The
+story's common words are no evidence for either. To stay cheap, a pair is only examined when both sentences
 carry something to compare (quantities with a common head, dates,
 attributed statements); extraction is cached per sentence.
 
-``check_numbers_run``, ``check_dates_run`` and ``check_attributions_run``
-take ``(articles, sentences, options)`` and return
+``check_numbers_run``, ``check_dates_run`` (also given the run's
+similarity, see base.Run) and ``check_attributions_run`` take
+``(articles, sentences, options)`` and return
 ``[(sentence_a, sentence_b, Signal)]`` like :func:`roles.check_run`; each
 is registered as a check of its own (number, date, attribution).
 """
@@ -24,22 +28,13 @@ from collections import Counter
 
 from ..config import Options
 from ..types import Article, Candidate, Sentence, Signal
-from .dates import check_date, extract_dates
+from .dates import check_date, extract_dates, one_event, sentence_event_features
 from .lexicon import content_tokens
-from .numbers import check_number, extract_numbers, same_head
+from .match import Similarity, lexical, best_matches
+from .numbers import check_number, count_alike, extract_numbers, same_head
 from .quotes import check_attribution, statements_of
 from .roots import root
 from .roster import is_roster_article
-
-
-def _heads(quantities) -> set[str]:
-    return {q.head for q in quantities if q.head}
-
-
-def _share_head(h1: set[str], h2: set[str]) -> bool:
-    if h1 & h2:
-        return True
-    return any(same_head(x, y) for x in h1 for y in h2)
 
 
 def common_words(
@@ -57,35 +52,57 @@ def common_words(
     return frozenset(w for w, n in df.items() if n > limit)
 
 
-def _quantity_heads(s: Sentence, art: Article) -> set[str]:
-    return _heads(extract_numbers(s.text, art.language))
+def _quantities(s: Sentence, art: Article):
+    """(heads, quantities) of a sentence's quantities that have a head."""
+    qs = [q for q in extract_numbers(s.text, art.language) if q.head]
+    return (frozenset(q.head for q in qs), qs) if qs else None
 
 
-def _dated(s: Sentence, art: Article) -> bool:
-    return bool(extract_dates(s.text, art.date, art.language))
+def _counting_alike(common_roots: frozenset):
+    """Two sentences' quantities count one thing: a head shared (a cheap
+    test first), then count_alike."""
+
+    def related(fa, fb) -> bool:
+        (ha, qa), (hb, qb) = fa, fb
+        shared = ha & hb or any(same_head(x, y) for x in ha for y in hb)
+        return bool(shared) and count_alike(qa, qb, common_roots)
+
+    return related
+
+
+def _event(s: Sentence, art: Article):
+    """The event features of a dated sentence."""
+    if extract_dates(s.text, art.date, art.language):
+        return sentence_event_features(s.text, art.date, art.language)
+    return None
 
 
 def _attributes(s: Sentence, art: Article) -> bool:
     return any(st.kind in ("person", "institution") for st in statements_of(s.text, s.start, art))
 
 
-def _cross_pairs(articles: list[Article], sentences: list[Sentence], feature, judge, related=None):
+def _cross_pairs(articles: list[Article], sentences: list[Sentence], feature, judge, related=None, similarity=None):
     """``judge(candidate)`` on every two sentences of different sources (the
     roster's left out) that both carry ``feature(sentence, article)`` and,
-    if given, whose features are ``related``; pairs in reading order.
-    Extraction is cached per sentence, so checks sharing an extractor share
-    its cost."""
+    if given, whose features are ``related``; with a ``similarity``, only
+    on those that are each other's best match (match.best_matches). Pairs in
+    reading order. Extraction is cached per sentence, so checks sharing an
+    extractor share its cost."""
     kept = []
     for s in sentences:
         art = articles[s.article]
         if not is_roster_article(art) and (found := feature(s, art)):
             kept.append((s, found))
-    out: list[tuple[Sentence, Sentence, Signal]] = []
-    for i, (a, fa) in enumerate(kept):
-        for b, fb in kept[i + 1 :]:
-            if a.article != b.article and (related is None or related(fa, fb)):
-                out += [(a, b, sig) for sig in judge(Candidate(a, b, 0.0))]
-    return out
+    if similarity is not None:
+        pairs = [(a, b) for a, _, b, _ in best_matches(kept, similarity, related)]
+    else:
+        pairs = [
+            (a, b)
+            for i, (a, fa) in enumerate(kept)
+            for b, fb in kept[i + 1 :]
+            if a.article != b.article and (related is None or related(fa, fb))
+        ]
+    return [(a, b, sig) for a, b in pairs for sig in judge(Candidate(a, b, 0.0))]
 
 
 def _real(articles: list[Article], sentences: list[Sentence]) -> list[Sentence]:
@@ -93,21 +110,36 @@ def _real(articles: list[Article], sentences: list[Sentence]) -> list[Sentence]:
 
 
 def check_numbers_run(
-    articles: list[Article], sentences: list[Sentence], options: Options
+    articles: list[Article], sentences: list[Sentence], options: Options, similarity: Similarity | None = None
 ) -> list[tuple[Sentence, Sentence, Signal]]:
-    """The number check on every pair whose quantities share a head noun."""
+    """The number check on the pairs that count one thing alike and match
+    as one event (match.best_matches)."""
     common_roots = common_words(_real(articles, sentences), roots=True)
     return _cross_pairs(
-        articles, sentences, _quantity_heads, lambda c: check_number(c, articles, options, common_roots), _share_head
+        articles,
+        sentences,
+        _quantities,
+        lambda c: check_number(c, articles, options, common_roots),
+        _counting_alike(common_roots),
+        similarity or lexical(common_roots),
     )
 
 
 def check_dates_run(
-    articles: list[Article], sentences: list[Sentence], options: Options
+    articles: list[Article], sentences: list[Sentence], options: Options, similarity: Similarity | None = None
 ) -> list[tuple[Sentence, Sentence, Signal]]:
-    """The date check on every pair of dated sentences."""
-    common = common_words(_real(articles, sentences))
-    return _cross_pairs(articles, sentences, _dated, lambda c: check_date(c, articles, options, common))
+    """The date check on the pairs of dated sentences that tell one kind of
+    event (dates.one_event) and match as one event (match.best_matches)."""
+    real = _real(articles, sentences)
+    common = common_words(real)
+    return _cross_pairs(
+        articles,
+        sentences,
+        _event,
+        lambda c: check_date(c, articles, options, common),
+        lambda fa, fb: one_event(fa, fb, common),
+        similarity or lexical(common_words(real, roots=True)),
+    )
 
 
 def check_attributions_run(

@@ -570,7 +570,7 @@ def same_event(a: str, b: str, ma=(), mb=()) -> bool:
     menandatangani; lexicon "event_groups") plus a shared participant; and
     never when they name different places (lexicon "places") or different
     stages of a proceeding (vonis, pleidoi; lexicon "proceedings")."""
-    return _same_event(event_features(_strip(a, ma)), event_features(_strip(b, mb)))
+    return one_event(event_features(_strip(a, ma)), event_features(_strip(b, mb)))
 
 
 @lru_cache(maxsize=1)
@@ -608,8 +608,8 @@ def sentence_event_features(text: str, article_date: dt.date | None, lang: str):
     return event_features(undated(text, article_date, lang))
 
 
-def _same_event(fa, fb, common: frozenset = frozenset()) -> bool:
-    """``common``: words too frequent in the run to tell events apart (the
+def one_event(fa, fb, common: frozenset = frozenset()) -> bool:
+    """:func:`same_event` on two sentences' event_features. ``common``: words too frequent in the run to tell events apart (the
     story's main actors), left out of the comparison."""
     la, ga, na, pa, sa = fa
     lb, gb, nb, pb, sb = fb
@@ -665,7 +665,7 @@ def check_date(
         return []
     a, b, art_a, art_b, ma, mb = mentions
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
-    if not found or not _same_event(
+    if not found or not one_event(
         sentence_event_features(a.text, art_a.date, art_a.language), sentence_event_features(b.text, art_b.date, art_b.language), common
     ):
         return []

@@ -450,6 +450,12 @@ def _totals(qs: list[Quantity]) -> set[int]:
     return out
 
 
+def count_alike(qa: list[Quantity], qb: list[Quantity], common: frozenset = frozenset()) -> bool:
+    """Whether a quantity of one list counts the same thing as one of the
+    other (the test number_conflicts compares them by), totals left out."""
+    return any(_comparable(x, y, common) for x in qa if not x.total for y in qb if not y.total)
+
+
 def number_conflicts(
     qa: list[Quantity], qb: list[Quantity], common: frozenset = frozenset()
 ) -> list[tuple[Quantity, Quantity]]:

@@ -1,0 +1,89 @@
+"""Same-event matching: which two sentences of two outlets a run-level
+check may compare at all.
+
+Two dates, numbers or places conflict only when they are of one event or
+one quantity. A story tells many of each: "Lavrov will travel to Pyongyang
+in October" and "Shoigu was shown missiles during his July visit" are two
+events, each with its own date, and an outlet telling both is consistent
+with another telling both. So before a check compares two sentences'
+values, each must be the other's best match in the other outlet:
+
+    a sentence a of outlet A and b of outlet B are compared only when, of
+    B's sentences that carry something a check could compare with a, b is
+    the one most like a, or, of A's such sentences, a is the one most like
+    b (ties all count).
+
+Either way round, not both: one sentence may tell two facts ("the new
+treaty replaces those signed in 1961, 2000 and 2001") that the other
+outlet tells in two sentences, and each of those must still meet it.
+
+"Most like" is the alignment's similarity (the multilingual embedding's
+cosine, so it holds across languages) when the run has it, else the share
+of content words the two sentences have in common, counted by root, the
+story's common words left out (see ``lexical``). When B tells the fact
+too, its own sentence of that fact is a's best match, agreeing or not, so
+a's value is never compared with another event's. When B does not tell it,
+the check's own test of one event or quantity (numbers: the same head noun
+and a word of the clause; dates: the same kind of event and participant)
+still has to hold: matching only decides which pair to ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
+
+from ..types import Sentence
+from .lexicon import content_tokens
+from .roots import root
+
+F = TypeVar("F")
+Similarity = Callable[[Sentence, Sentence], float]
+
+
+@lru_cache(maxsize=16384)
+def _roots(text: str) -> frozenset[str]:
+    return frozenset(root(w) for w in content_tokens(text))
+
+
+def lexical(common: frozenset[str]) -> Similarity:
+    """Jaccard similarity of two sentences' content roots, ``common`` (the
+    story's frequent roots, its main actors) left out: the fallback when
+    the run has no embeddings."""
+
+    def similarity(a: Sentence, b: Sentence) -> float:
+        x, y = _roots(a.text) - common, _roots(b.text) - common
+        union = x | y
+        return len(x & y) / len(union) if union else 0.0
+
+    return similarity
+
+
+def best_matches(
+    kept: list[tuple[Sentence, F]],
+    similarity: Similarity,
+    related: Callable[[F, F], bool] | None = None,
+) -> list[tuple[Sentence, F, Sentence, F]]:
+    """The pairs of ``kept`` (sentences with what a check compares in them,
+    in reading order) from two different articles whose features are
+    ``related`` (if given) and of which one is the other's best match (see
+    module doc), in reading order."""
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}  # (sentence, other article) -> (top score, sentences)
+
+    def offer(i: int, article: int, j: int, score: float) -> None:
+        top = best.get((i, article))
+        if top is None or score > top[0] + 1e-9:
+            best[(i, article)] = (score, [j])
+        elif score >= top[0] - 1e-9:
+            top[1].append(j)
+
+    for i, (a, fa) in enumerate(kept):
+        for j in range(i + 1, len(kept)):
+            b, fb = kept[j]
+            if a.article != b.article and (related is None or related(fa, fb)):
+                score = similarity(a, b)
+                offer(i, b.article, j, score)
+                offer(j, a.article, i, score)
+    out = {(min(i, j), max(i, j)) for (i, _), (_, js) in best.items() for j in js}
+    return [(kept[i][0], kept[i][1], kept[j][0], kept[j][1]) for i, j in sorted(out)]

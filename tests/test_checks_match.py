@@ -1,0 +1,107 @@
+"""Same-event matching (checks/match.py): a run-level date or number check
+compares two outlets' sentences only when one is the other's best match."""
+
+import datetime as dt
+
+from factcheck.checks import match
+from factcheck.checks.claims import check_dates_run, check_numbers_run
+from factcheck.checks.dates import check_date
+from factcheck.config import Options
+from factcheck.types import Article, Candidate, Sentence
+
+OPT = Options()
+DAY = dt.date(2026, 3, 14)
+
+
+def _run(outlets: dict[str, list[str]]) -> tuple[list[Article], list[Sentence]]:
+    """Articles of several sentences each, all of one day, in Indonesian."""
+    arts, sents = [], []
+    for i, (file, texts) in enumerate(outlets.items()):
+        text = " ".join(texts)
+        arts.append(Article(file=file, path=file, outlet=file, text=text, date=DAY, language="id"))
+        start = 0
+        for k, t in enumerate(texts):
+            sents.append(Sentence(article=i, index=k, start=start, end=start + len(t), text=t))
+            start += len(t) + 1
+    return arts, sents
+
+
+# Two events of one story, each with its own month: both outlets tell both.
+# Both are visits to Tokyo (the date check's test of one event holds
+# across them), and "Tokyo" is in three of the four sentences, so not one
+# of the story's common words.
+TRAVEL = "Menteri Luar Negeri Budi Hartono akan melakukan kunjungan ke Tokyo pada bulan Oktober untuk membahas kerja sama perdagangan."
+VISIT = "Selama kunjungan ke Tokyo pada bulan Juli, Menteri Pertahanan Ahmad Fauzi diperlihatkan kapal patroli baru buatan Jepang."
+TRAVEL_B = "Budi Hartono, Menteri Luar Negeri, dijadwalkan melakukan kunjungan ke ibu kota Jepang pada bulan Oktober guna membahas kerja sama perdagangan."
+VISIT_B = "Menteri Pertahanan Ahmad Fauzi diperlihatkan kapal patroli baru buatan Jepang selama kunjungan ke Tokyo pada bulan Juli."
+
+
+def _whys(flags) -> list[str]:
+    return [s.why for _, _, s in flags if s.verdict == "contradiction"]
+
+
+def test_two_events_told_by_both_outlets_are_not_compared_across():
+    articles, sentences = _run({"a.txt": [TRAVEL, VISIT], "b.txt": [VISIT_B, TRAVEL_B]})
+    assert _whys(check_dates_run(articles, sentences, OPT)) == []
+
+
+def test_without_matching_the_date_check_would_pair_the_two_events():
+    # The rule is what keeps them apart: the pair check alone takes the two
+    # visits to Tokyo for one event (same kind of event, same place).
+    articles, sentences = _run({"a.txt": [TRAVEL, VISIT], "b.txt": [VISIT_B, TRAVEL_B]})
+    signals = check_date(Candidate(sentences[0], sentences[2], 0.0), articles, OPT)
+    assert [s.why for s in signals] == ['date: "Oktober" in a.txt vs "Juli" in b.txt']
+
+
+def test_a_changed_date_of_one_event_is_still_found():
+    changed = TRAVEL_B.replace("Oktober", "November")
+    articles, sentences = _run({"a.txt": [TRAVEL, VISIT], "b.txt": [VISIT_B, changed]})
+    assert _whys(check_dates_run(articles, sentences, OPT)) == ['date: "Oktober" in a.txt vs "November" in b.txt']
+
+
+# Two counts of one head noun: damage in one village.
+HEAVY = "Sebanyak 40 rumah rusak berat akibat banjir bandang di Desa Sukamaju, Kabupaten Garut."
+LIGHT = "Sebanyak 120 rumah rusak ringan akibat banjir bandang di Desa Sukamaju, Kabupaten Garut."
+HEAVY_B = "Banjir bandang membuat 40 rumah rusak berat di Desa Sukamaju."
+LIGHT_B = "Banjir bandang juga membuat 120 rumah rusak ringan di Desa Sukamaju."
+
+
+def test_a_changed_count_is_still_found():
+    articles, sentences = _run({"a.txt": [HEAVY, LIGHT], "b.txt": [LIGHT_B, HEAVY_B.replace("40", "45")]})
+    assert _whys(check_numbers_run(articles, sentences, OPT)) == ['number: "40" in a.txt vs "45" in b.txt (rumah)']
+
+
+def test_the_runs_similarity_decides_the_match():
+    # An embedding that took each event for the other would pair them:
+    # matching follows the similarity it is given.
+    articles, sentences = _run({"a.txt": [TRAVEL, VISIT], "b.txt": [VISIT_B, TRAVEL_B]})
+    crossed = {(TRAVEL, VISIT_B), (VISIT, TRAVEL_B)}
+
+    def similarity(a: Sentence, b: Sentence) -> float:
+        return 1.0 if (a.text, b.text) in crossed else 0.0
+
+    assert _whys(check_dates_run(articles, sentences, OPT, similarity)) == [
+        'date: "Oktober" in a.txt vs "Juli" in b.txt',
+        'date: "Juli" in a.txt vs "Oktober" in b.txt',
+    ]
+
+
+def test_best_matches_either_way_round_and_ties():
+    articles, sentences = _run({"a.txt": ["x", "y"], "b.txt": ["x y", "z"]})
+    scores = {("x", "x y"): 0.5, ("y", "x y"): 0.5, ("x", "z"): 0.1, ("y", "z"): 0.2}
+
+    def similarity(a: Sentence, b: Sentence) -> float:
+        return scores[(a.text, b.text)]
+
+    kept = [(s, None) for s in sentences]
+    pairs = [(a.text, b.text) for a, _, b, _ in match.best_matches(kept, similarity)]
+    # "x y" is the best match of both of a's sentences (a tie); "z" is
+    # nobody's, but "y" is its best match in a.
+    assert pairs == [("x", "x y"), ("y", "x y"), ("y", "z")]
+
+
+def test_lexical_similarity_leaves_the_story_common_words_out():
+    a = Sentence(0, 0, 0, 0, "Putin tiba di Pyongyang")
+    b = Sentence(1, 0, 0, 0, "Putin berpidato di Hanoi")
+    assert match.lexical(frozenset())(a, b) > 0
+    assert match.lexical(frozenset({"putin"}))(a, b) == 0
