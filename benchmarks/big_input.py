@@ -40,12 +40,13 @@ def make(folder: Path, rng: random.Random) -> dict[str, list[str]]:
     files = folder / "files"
     files.mkdir()
     for n in range(1000):
-        (files / f"outlet{n:04d}.txt").write_text(" ".join(rng.sample(sentences, 4)), encoding="utf-8")
+        text = " ".join(rng.sample(sentences, 4)) + f" Laporan nomor {n}."
+        (files / f"outlet{n:04d}.txt").write_text(text, encoding="utf-8")
     feed = folder / "feed.jsonl"
     with feed.open("w", encoding="utf-8") as file:
         for n in range(100_000):
             row = {"outlet": f"outlet{n % 200}", "date": "2024-06-19", "title": f"Berita {n}",
-                   "text": " ".join(rng.sample(sentences, 3))}  # fmt: skip
+                   "text": " ".join(rng.sample(sentences, 3)) + f" Laporan nomor {n}."}  # fmt: skip
             file.write(json.dumps(row, ensure_ascii=False) + "\n")
     out = str(folder / "out")
     return {
