@@ -455,6 +455,22 @@ def test_paraphrase_benchmark_is_held_out_and_balanced():
         assert not any(name in r["premise"] + r["hypothesis"] for name in story), r["id"]
 
 
+
+CROSSLINGUAL = Path(__file__).resolve().parents[1] / "benchmarks" / "crosslingual" / "pairs.jsonl"
+
+
+def test_crosslingual_benchmark_is_held_out_and_balanced():
+    rows = [json.loads(line) for line in CROSSLINGUAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts = {(label, direction): 0 for label in "enc" for direction in ("id-en", "en-id")}
+    for r in rows:
+        counts[r["label"], r["direction"]] += 1
+    assert set(counts.values()) == {50}
+    assert {r["kind"] for r in rows if r["label"] == "c"} == {"number", "date", "actor", "place", "negation", "antonym"}
+    story = ("Putin", "Kim Jong", "Pyongyang", "Korea Utara", "North Korea", "Ryder", "Jean-Pierre", "Shoigu", "Stoltenberg")
+    for r in rows:
+        assert r["hypothesis"] not in SEED_TEXT and r["premise"] not in SEED_TEXT
+        assert not any(name in r["premise"] + r["hypothesis"] for name in story), r["id"]
+
 @pytest.mark.models
 def test_shipped_nli_model_rarely_calls_a_near_miss_an_agreement():
     """Cross-wording restatements: the shipped model finds few (recall is a
