@@ -456,11 +456,11 @@ def test_paraphrase_benchmark_is_held_out_and_balanced():
 
 
 
-CROSSLINGUAL = Path(__file__).resolve().parents[1] / "benchmarks" / "crosslingual" / "pairs.jsonl"
+CROSSLINGUAL_NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "crosslingual" / "pairs.jsonl"
 
 
 def test_crosslingual_benchmark_is_held_out_and_balanced():
-    rows = [json.loads(line) for line in CROSSLINGUAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in CROSSLINGUAL_NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts = {(label, direction): 0 for label in "enc" for direction in ("id-en", "en-id")}
     for r in rows:
         counts[r["label"], r["direction"]] += 1
