@@ -85,7 +85,7 @@ def _cross_pairs(articles: list[Article], sentences: list[Sentence], feature, ju
     """``judge(candidate)`` on every two sentences of different sources (the
     roster's left out) that both carry ``feature(sentence, article)`` and,
     if given, whose features are ``related``; with a ``similarity``, only
-    on those that are each other's best match (match.best_matches). Pairs in
+    on those of which one is the other's best match (match.best_matches). Pairs in
     reading order. Extraction is cached per sentence, so checks sharing an
     extractor share its cost."""
     kept = []
@@ -93,16 +93,16 @@ def _cross_pairs(articles: list[Article], sentences: list[Sentence], feature, ju
         art = articles[s.article]
         if not is_roster_article(art) and (found := feature(s, art)):
             kept.append((s, found))
+    pairs = [
+        (i, j)
+        for i, (a, fa) in enumerate(kept)
+        for j, (b, fb) in enumerate(kept[i + 1 :], i + 1)
+        if a.article != b.article and (related is None or related(fa, fb))
+    ]
+    ordered = [s for s, _ in kept]
     if similarity is not None:
-        pairs = [(a, b) for a, _, b, _ in best_matches(kept, similarity, related)]
-    else:
-        pairs = [
-            (a, b)
-            for i, (a, fa) in enumerate(kept)
-            for b, fb in kept[i + 1 :]
-            if a.article != b.article and (related is None or related(fa, fb))
-        ]
-    return [(a, b, sig) for a, b in pairs for sig in judge(Candidate(a, b, 0.0))]
+        pairs = best_matches(ordered, pairs, similarity)
+    return [(ordered[i], ordered[j], sig) for i, j in pairs for sig in judge(Candidate(ordered[i], ordered[j], 0.0))]
 
 
 def _real(articles: list[Article], sentences: list[Sentence]) -> list[Sentence]:

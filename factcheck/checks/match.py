@@ -32,13 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TypeVar
 
 from ..types import Sentence
 from .lexicon import content_tokens
 from .roots import root
 
-F = TypeVar("F")
 Similarity = Callable[[Sentence, Sentence], float]
 
 
@@ -61,29 +59,22 @@ def lexical(common: frozenset[str]) -> Similarity:
 
 
 def best_matches(
-    kept: list[tuple[Sentence, F]],
-    similarity: Similarity,
-    related: Callable[[F, F], bool] | None = None,
-) -> list[tuple[Sentence, F, Sentence, F]]:
-    """The pairs of ``kept`` (sentences with what a check compares in them,
-    in reading order) from two different articles whose features are
-    ``related`` (if given) and of which one is the other's best match (see
-    module doc), in reading order."""
-    best: dict[tuple[int, int], tuple[float, list[int]]] = {}  # (sentence, other article) -> (top score, sentences)
+    sentences: list[Sentence], pairs: list[tuple[int, int]], similarity: Similarity
+) -> list[tuple[int, int]]:
+    """Of ``pairs`` (indexes into ``sentences``, two different articles, each
+    pair a check could compare), those of which one sentence is the other's
+    best match (see module doc), in the order given."""
+    best: dict[tuple[int, int], tuple[float, set[int]]] = {}  # (sentence, other article) -> (top score, sentences)
 
     def offer(i: int, article: int, j: int, score: float) -> None:
         top = best.get((i, article))
         if top is None or score > top[0] + 1e-9:
-            best[(i, article)] = (score, [j])
+            best[(i, article)] = (score, {j})
         elif score >= top[0] - 1e-9:
-            top[1].append(j)
+            top[1].add(j)
 
-    for i, (a, fa) in enumerate(kept):
-        for j in range(i + 1, len(kept)):
-            b, fb = kept[j]
-            if a.article != b.article and (related is None or related(fa, fb)):
-                score = similarity(a, b)
-                offer(i, b.article, j, score)
-                offer(j, a.article, i, score)
-    out = {(min(i, j), max(i, j)) for (i, _), (_, js) in best.items() for j in js}
-    return [(kept[i][0], kept[i][1], kept[j][0], kept[j][1]) for i, j in sorted(out)]
+    for i, j in pairs:
+        score = similarity(sentences[i], sentences[j])
+        offer(i, sentences[j].article, j, score)
+        offer(j, sentences[i].article, i, score)
+    return [(i, j) for i, j in pairs if j in best[(i, sentences[j].article)][1] or i in best[(j, sentences[i].article)][1]]

@@ -543,7 +543,7 @@ def check_polarity_run(
             by_root.setdefault(r, []).append(k)
     out = []
     seen = set()
-    for k, n in enumerate(real):
+    for n in real:
         found = negations(n.text)
         if not found:
             continue
