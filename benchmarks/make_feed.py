@@ -70,6 +70,10 @@ def premises() -> list[dict]:
     return [{**p, "e": hypotheses[i]["e"], "c": hypotheses[i]["c"]} for i, p in sorted(by_id.items())]
 
 
+def _noise(text: str) -> bool:
+    return bool(ingest.clean_text(text)[1])
+
+
 def sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if text.endswith((".", "!", "?", "”", '"')) else text + "."
@@ -96,7 +100,7 @@ def synthetic_story(label: str, facts: list[dict], size: int, rng: random.Random
                     body.append(sentence(rng.choice(fact["c"])))
                 elif roll < DROP + CONTRADICT + RESTATE and fact["e"]:
                     body.append(sentence(rng.choice(fact["e"])))
-                else:
+                elif not _noise(fact["text"]):  # a noisy further fact is left out, as ingest would
                     body.append(sentence(fact["text"]))
             text = "\n\n".join(body)
             digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
@@ -129,7 +133,11 @@ def make_feed(articles: int, seed: int = 0) -> list[dict]:
     pool = premises()
     rng.shuffle(pool)
     # Ledes and the other facts come from apart, so no story's lede is another's fact.
-    ledes, others = iter(pool[:LEDES]), pool[LEDES:]
+    # A premise that is page noise to ingest ("Baca juga: ...", a link to
+    # another story) would be cut from the article, or leave nothing of it:
+    # such a premise leads no story (skipped without drawing from rng, so the
+    # feeds stay the same as before this rule where it did not bite).
+    ledes, others = iter([p for p in pool[:LEDES] if not _noise(p["text"])]), pool[LEDES:]
     number = 0
     while len(rows) < articles:
         number += 1
