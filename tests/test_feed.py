@@ -142,3 +142,32 @@ def test_cli_exit_code_when_interrupted(feed_file, feed_args, tmp_path, monkeypa
     run = CliRunner().invoke(app, ["feed", str(feed_file), "--out", str(tmp_path / "out"), *feed_args])
     assert run.exit_code == EXIT_INTERRUPTED
     assert "interrupted: 2 of 2 stories did not run" in run.output
+
+
+def test_index_is_not_rewritten_after_every_story(feed_file, feed_options, tmp_path, monkeypatch):
+    # Rewriting the whole index after each story costs the square of the stories.
+    writes = []
+    real_write = feed.write_index
+    monkeypatch.setattr(feed, "write_index", lambda result, out, options: writes.append(len(result.outcomes))
+                        or real_write(result, out, options))  # fmt: skip
+    monkeypatch.setattr(feed, "INDEX_SECONDS", 3600.0)
+    result = feed.run([feed_file], tmp_path / "out", feed_options)
+    assert len(result.outcomes) == 2
+    assert writes == [0, 2]  # before the stories (all "not run"), then once when they are done
+
+
+def test_an_error_mid_run_leaves_an_index_naming_what_did_not_run(feed_file, feed_options, tmp_path, monkeypatch):
+    real_judge, judged = engines.judge, []
+
+    def judge_then_fail(story, options):
+        if judged:
+            raise RuntimeError("model crashed")
+        judged.append(story.story_id)
+        return real_judge(story, options)
+
+    monkeypatch.setattr(engines, "judge", judge_then_fail)
+    monkeypatch.setattr(feed, "INDEX_SECONDS", 3600.0)
+    with pytest.raises(RuntimeError):
+        feed.run([feed_file], tmp_path / "out", feed_options)
+    index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert [s["status"] for s in index["stories"]] == ["done", "not run"]
