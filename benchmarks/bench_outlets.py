@@ -11,6 +11,9 @@ grow with the square of the outlets. Prints, per size: sentences, aligned
 pairs, NLI-judged pairs, wall seconds and peak memory of the CLI process,
 and the ratio of each size's wall time to the one before. Measurements,
 not tests: the machine is shared.
+
+The contradictions it prints are not a false-alarm figure (copies.py is):
+the NLI model reads two copies' "v1" and "v3" as differing values.
 """
 
 from __future__ import annotations
