@@ -1,12 +1,14 @@
 """False alarms and recall on held-out stories (benchmarks/stories/).
 
-    .venv/bin/python benchmarks/false_alarms.py [--stories NAME ...] [--no-edits] [--json OUT.json]
+    .venv/bin/python benchmarks/false_alarms.py [--root DIR] [--stories NAME ...] [--no-edits] [--json OUT.json]
 
+``--root`` names another folder laid out alike (story folders and an
+edits.jsonl), e.g. the tuning stories of tests/data/dev_stories/.
 Each story folder holds one consistent story, one .txt per outlet; every
 contradiction `factcheck.compare` reports on it is a false alarm, counted
 per 100 aligned pairs (the pipeline's candidates), per story and in all,
 split by category (a finding whose category is "number+nli" counts for
-both). Then each edit of benchmarks/stories/edits.jsonl is applied alone
+both). Then each edit of the root's edits.jsonl is applied alone
 (its file's original sentence replaced by the edited one) and the story
 compared again: the edit is found when a contradiction has the edited
 sentence on one side and, on the other, a sentence in the language the
@@ -47,7 +49,6 @@ from factcheck.models import backends  # noqa: E402
 from factcheck.pipeline import Result, compare  # noqa: E402
 
 STORIES = ROOT / "benchmarks" / "stories"
-EDITS = STORIES / "edits.jsonl"
 
 
 def remember(method):
@@ -75,7 +76,7 @@ def story_files(story: Path) -> list[Path]:
     return sorted(story.glob("*.txt"))
 
 
-def load_edits(path: Path = EDITS) -> list[dict]:
+def load_edits(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -93,15 +94,15 @@ def categories(finding) -> list[str]:
     return finding.category.split("+")
 
 
-def edited_run(edit: dict, folder: Path) -> tuple[Result, float]:
+def edited_run(edit: dict, stories: Path, folder: Path) -> tuple[Result, float]:
     """The story with this one edit applied, compared."""
-    story = STORIES / edit["story"]
+    story = stories / edit["story"]
     target = folder / edit["story"]
     shutil.copytree(story, target)
     path = target / edit["file"]
     text = path.read_text(encoding="utf-8")
     if text.count(edit["original"]) != 1:
-        sys.exit(f"{EDITS}: {edit['story']}/{edit['file']}: original sentence not found exactly once")
+        sys.exit(f"{stories / 'edits.jsonl'}: {edit['story']}/{edit['file']}: original sentence not found exactly once")
     path.write_text(text.replace(edit["original"], edit["edited"]), encoding="utf-8")
     return run(story_files(target))
 
@@ -195,11 +196,12 @@ def recall_table(outcomes: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=STORIES, help="folder of story folders and edits.jsonl")
     parser.add_argument("--stories", nargs="*", default=None, help="story folder names (default: all)")
     parser.add_argument("--no-edits", action="store_true", help="only the consistent stories")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
     args = parser.parse_args()
-    stories = sorted(p for p in STORIES.iterdir() if p.is_dir() and (not args.stories or p.name in args.stories))
+    stories = sorted(p for p in args.root.iterdir() if p.is_dir() and (not args.stories or p.name in args.stories))
     keep_model_outputs()
     seconds = []
     rows = []
@@ -212,10 +214,10 @@ def main() -> None:
     report = {"consistent": false_alarm_table(rows), "edits": []}
     baseline = dict(rows)
     if not args.no_edits:
-        edits = [e for e in load_edits() if e["story"] in {s.name for s in stories}]
+        edits = [e for e in load_edits(args.root / "edits.jsonl") if e["story"] in {s.name for s in stories}]
         for n, edit in enumerate(edits, 1):
             with tempfile.TemporaryDirectory() as tmp:
-                result, spent = edited_run(edit, Path(tmp))
+                result, spent = edited_run(edit, args.root, Path(tmp))
             seconds.append(spent)
             outcome = matches(edit, result, baseline[edit["story"]])
             report["edits"].append(dict(edit, **outcome))
