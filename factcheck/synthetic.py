@@ -22,11 +22,10 @@ from pathlib import Path
 
 import sentencex
 
-from .checks.lexicon import alternation
+from .checks.lexicon import alternation, load
 from .checks.people import extract_people
 
 DATA = Path(__file__).parent / "checks" / "data" / "synthetic.json"
-LEXICON = Path(__file__).parent / "checks" / "data" / "lexicon.json"
 
 # Edit types, in the order the benchmark reports them.
 EDITS = ("number", "year", "date", "time", "weekday", "negation", "antonym", "person", "place", "organisation", "role", "speaker")
@@ -230,11 +229,6 @@ def edit_person(s: str, rng: random.Random, pools: "Pools") -> str | None:
     return _replace(s, person.start, person.end, rng.choice(options)) if options else None
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    return json.loads(LEXICON.read_text(encoding="utf-8"))
-
-
 def edit_place(s: str, rng: random.Random) -> str | None:
     """A city, region or country swapped for another of the same kind."""
     for group in rng.sample(list(_words()["places"].values()), len(_words()["places"])):
@@ -260,7 +254,7 @@ def edit_role(s: str, rng: random.Random) -> str | None:
 
 def edit_speaker(s: str, rng: random.Random, pools: "Pools") -> str | None:
     """Swap the person a statement is attributed to ("kata X", "X mengatakan")."""
-    verbs = _lexicon()["speech_verbs"]
+    verbs = load().raw["speech_verbs"]
     before_name = re.compile(rf"(?:{alternation(verbs['after_quote'] + verbs['according_to'])})\s+$", re.I)
     after_name = re.compile(rf"\s*(?:,\s*)?(?:{alternation(verbs['before_content'])})(?![\w-])", re.I)
     for person in _people(s, pools.common):

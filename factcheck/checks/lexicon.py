@@ -1,9 +1,21 @@
-"""The data the claim checks run on, loaded once from ``data/lexicon.json``.
+"""The data the claim checks run on, loaded once from the files of ``lang/``.
 
 Everything language-specific (role words, institutions, number words, month
-names, speech verbs...) lives in that file; the code only compiles it into
-regular expressions and lookup tables. To support a new language or a new
-institution, add phrases there.
+names, speech verbs...) lives in those files; the code only compiles it into
+regular expressions and lookup tables. ``lang/<code>.json`` holds one
+language's words (``id.json``, ``en.json``); ``lang/common.json`` holds what
+no language owns: the ids, labels and families the other files' words point
+to, codes (ISO countries, time zones, currencies), and names written the same
+in every language (Jakarta, NATO, Pentagon). It sits in the same folder, with
+the same nested shape, so that one rule merges every file and an entry moves
+between files without changing any code. To support a new language, add a
+``lang/<code>.json`` of the same shape; to add a phrase, put it in the file
+of its language.
+
+The files are deep-merged (see ``merge``): common first, then the languages
+in the order of their codes; dicts merge key by key, lists are concatenated
+with repeats dropped, and a scalar (a label, a number word's value) set
+twice must agree.
 """
 
 from __future__ import annotations
@@ -15,7 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "lexicon.json"
+LANG = Path(__file__).parent / "lang"
+COMMON = "common"
+
 
 # Letters of a word, including accented ones; apostrophes and hyphens inside.
 WORD = r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*"
@@ -110,9 +124,35 @@ class Lexicon:
         return self.nick.get(first, set())
 
 
-@lru_cache(maxsize=1)
-def load() -> Lexicon:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
+def lang_files(folder: Path = LANG) -> list[Path]:
+    """The lexicon's files in merge order: common first, then the languages by code."""
+    return sorted(folder.glob("*.json"), key=lambda f: (f.stem != COMMON, f.stem))
+
+
+def _merge_into(into: dict, new: dict, where: str) -> None:
+    for key, value in new.items():
+        at = f"{where}.{key}" if where else key
+        if key not in into:
+            into[key] = value
+        elif isinstance(into[key], dict) and isinstance(value, dict):
+            _merge_into(into[key], value, at)
+        elif isinstance(into[key], list) and isinstance(value, list):
+            # lists of lists (compatible_families) are compared as data, not by identity
+            into[key] += [v for v in value if v not in into[key]]
+        elif into[key] != value:
+            raise ValueError(f"lexicon: {at} is {into[key]!r} in one file and {value!r} in another")
+
+
+def merge(folder: Path = LANG) -> dict:
+    """The lexicon of every file in ``folder``, deep-merged (see the module docstring)."""
+    raw: dict = {}
+    for f in lang_files(folder):
+        _merge_into(raw, json.loads(f.read_text(encoding="utf-8")), "")
+    return raw
+
+
+def build(raw: dict) -> Lexicon:
+    """The lookup tables and patterns of a merged lexicon."""
     lx = Lexicon(raw=raw)
     chain_phrases = []
     for code, c in raw["countries"].items():
@@ -142,6 +182,11 @@ def load() -> Lexicon:
         for n in group:
             lx.nick.setdefault(n, set()).update(group - {n})
     return lx
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    return build(merge())
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ Format (UTF-8 CSV with a header row)::
 * ``person``: the person's full name in any common spelling (name variants
   and nicknames are matched: Pat Ryder, Sergey Lavrov, Kim Jong-un);
 * ``role``: the role in any language the role lexicon
-  (``factcheck/checks/data/lexicon.json``) knows, with its institution or
+  (``factcheck/checks/lang/``) knows, with its institution or
   country ("State Department spokesperson", "Juru bicara Gedung Putih");
 * ``valid_from`` / ``valid_to``: ISO dates (YYYY-MM-DD), inclusive; empty
   means open (since always / still in office).
@@ -111,7 +111,7 @@ def parse_roster(text: str, path: str) -> Roster:
             role = parse_role(role_text)
             if role is None or role.kind is None:
                 raise InputError(
-                    path, f"line {line}: role {role_text!r} is not in the role lexicon (factcheck/checks/data/lexicon.json)"
+                    path, f"line {line}: role {role_text!r} is not in the role lexicon (factcheck/checks/lang/)"
                 )
             start = _date(rec[idx["valid_from"]], path, line, "valid_from")
             end = _date(rec[idx["valid_to"]], path, line, "valid_to")
