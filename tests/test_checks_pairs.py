@@ -197,6 +197,20 @@ def test_a_rounded_amount_covers_what_it_rounds():
     assert _numbers(a, b.replace("3,42", "3,62"))
     assert _numbers(b, c.replace("3.418", "3.398"))
 
+    # any count with a scale word, not only money
+    rounded = "Sebanyak 2,7 juta penumpang menggunakan kereta cepat itu sepanjang musim mudik."
+    assert _numbers(rounded, "Sebanyak 2.684.310 penumpang menggunakan kereta cepat itu sepanjang musim mudik.") == []
+    assert _numbers(rounded, "Sebanyak 2.584.310 penumpang menggunakan kereta cepat itu sepanjang musim mudik.")
+
+
+def test_a_count_dated_in_its_clause_is_compared_only_within_its_period():
+    monthly = "Pada Maret saja tercatat 420 rumah terendam banjir di kabupaten itu."
+    overall = "BPBD mencatat 1.260 rumah terendam banjir di kabupaten itu."
+    assert _numbers(monthly, overall) == []  # March's count is not the total
+    assert _numbers(monthly, "Pada April tercatat 510 rumah terendam banjir di kabupaten itu.") == []
+    assert _numbers(monthly, "Pada bulan Maret tercatat 470 rumah terendam banjir di kabupaten itu.")
+    assert _numbers(overall, "BPBD mencatat 1.620 rumah terendam banjir di kabupaten itu.")
+
 
 def test_different_amounts_of_one_case_are_not_compared():
     fine = "Mantan kepala dinas itu dihukum membayar denda Rp 300 juta."

@@ -382,7 +382,7 @@ def _day_level(m: DateMention) -> bool:
     return m.day is not None or m.weekday is not None or m.resolved is not None
 
 
-def _cmp_date(x: DateMention, y: DateMention) -> bool | None:
+def compare_dates(x: DateMention, y: DateMention) -> bool | None:
     """None when incomparable, else whether compatible. Two day-level
     mentions compare as days (a weekday resolved against the article's date
     included); otherwise only the fields written on both sides count, so
@@ -467,7 +467,7 @@ EARLY = 420
 
 def _next_day(x: DateMention, y: DateMention) -> bool:
     """Whether y's day is the day after x's: by date when both give one,
-    else by weekday (as _cmp_date compares them)."""
+    else by weekday (as compare_dates compares them)."""
     if x.day is not None and y.day is not None and x.resolved and y.resolved:
         return (y.resolved - x.resolved).days == 1
     wx, wy = x.fields().get("weekday"), y.fields().get("weekday")
@@ -516,10 +516,10 @@ def date_conflicts(
         return out  # one night across midnight: neither its days nor its times clash
     da = [m for m in ma if m.has_date]
     db = [m for m in mb if m.has_date]
-    ua, ub = _unmatched(da, db, _cmp_date), _unmatched(db, da, _cmp_date)
+    ua, ub = _unmatched(da, db, compare_dates), _unmatched(db, da, compare_dates)
     if ua and ub:
         x = ua[0]
-        y = next((y for y in ub if _cmp_date(x, y) is False), ub[0])
+        y = next((y for y in ub if compare_dates(x, y) is False), ub[0])
         out.append((x, y, "date"))
     elif not (ua or ub):
         # times only compare when the days do not disagree
@@ -546,7 +546,7 @@ def date_agreements(
         for y in mb:
             if x.minutes and y.minutes and compare_times(x, y, tolerance, shifts):
                 out.append((x, y, "time"))
-            elif x.day is not None and y.day is not None and _cmp_date(x, y):
+            elif x.day is not None and y.day is not None and compare_dates(x, y):
                 out.append((x, y, "date"))
     return out[:2]
 

@@ -12,12 +12,15 @@ A money amount counts its currency, written before ("Rp 500 juta",
 "Rp500 juta", "IDR", "US$ 2 juta", "$3 million"; lexicon
 "numbers.currency_before") or after it ("500 juta rupiah", "2 juta dolar
 AS"), so "Rp" = "rupiah" = "IDR" and "US$" = "USD" = "dolar", never one
-another; a rounded amount covers what rounds to it ("Rp 1,2 triliun" is
-about 1,15 to 1,25 triliun, so it agrees with "Rp 1.231.650.000.000"), and
-its frame is only the word naming it just before ("denda", "uang pengganti",
+another. A number with a scale word covers what rounds to it ("Rp 1,2
+triliun" is about 1,15 to 1,25 triliun, so it agrees with "Rp
+1.231.650.000.000"; "1,4 juta pemilih" with "1.402.118 pemilih"). An
+amount's frame is only the word naming it just before ("denda", "uang pengganti",
 "kerugian negara sebesar"; lexicon "numbers.amount_words" are skipped), so a
 fine, a restitution and a state loss of one case are three amounts.
-Dates and clock times are left to :mod:`factcheck.checks.dates`.
+Dates and clock times are left to :mod:`factcheck.checks.dates`, but a
+count dated in its own clause is of that period ("612 kasus pada Oktober"):
+it is compared only with counts of a compatible period.
 
 The check compares only quantities with the same head on both sides
 ("kontainer" = "container" across languages) whose clauses, in one
@@ -47,7 +50,7 @@ from rapidfuzz import fuzz
 
 from ..config import Options
 from ..types import Article, Candidate, Signal
-from .dates import extract_dates
+from .dates import compare_dates, extract_dates
 from .lexicon import TOKEN_RE, alternation, fold, groups_of, load, stem, stopwords
 from .roots import root
 from .temporal import conflict
@@ -70,6 +73,7 @@ class Quantity:
     claim: str = ""  # "" a fact; else the claim it belongs to ("denied", "demanded"), compared only with its kind
     lang: str = "id"  # frames in two languages share no words, so only one language's are compared
     total: bool = False  # the sum of other quantities of its sentence (see _totals): not compared
+    period: tuple = ()  # the dates of its clause (DateMention): "612 kasus pada Oktober" counts October's
 
     def value_text(self) -> str:
         return " ".join(self.text.split())
@@ -221,7 +225,8 @@ def _period_relative(text: str) -> bool:
 def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     p = _patterns()
     n, unit_of, _ = _tables()
-    blocked = [(d.start, d.end) for d in extract_dates(text, None, lang)]
+    dates = [d for d in extract_dates(text, None, lang)]
+    blocked = [(d.start, d.end) for d in dates]
     out: list[Quantity] = []
 
     def free(s, e):
@@ -250,10 +255,10 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         value *= mult
         lo, hi = _interval(value, m.group(1))
         head = unit_of[fold(m.group(2)).rstrip(".")] if m.group(2) else _head_after(text, m.end())
-        if head in MONEY and mult > 1:
-            # "Rp 1,2 triliun" is any amount that rounds to it, 1,15 to 1,25
-            # triliun; a hair under half a unit, so that "2 juta" and "3 juta"
-            # do not meet at 2,5 (which would be written so)
+        if mult > 1:
+            # "Rp 1,2 triliun" or "1,4 juta pemilih" is any amount that rounds
+            # to it, 1,15 to 1,25 triliun; a hair under half a unit, so that
+            # "2 juta" and "3 juta" do not meet at 2,5 (which would be written so)
             tol = 0.49 * mult / 10**digits
             lo, hi = min(lo, value - tol), max(hi, value + tol)
         if _is_age(text, s, head):
@@ -310,6 +315,8 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     totals = _totals(out)
     for i, q in enumerate(out):
         q.frame = _frame(text, q, blocked)
+        lo, hi = _clause(text, q)
+        q.period = tuple(d for d in dates if d.has_date and lo <= d.start < hi)
         q.claim = _claim_kind(text, q.start)
         q.lang = lang
         q.total = i in totals
@@ -321,14 +328,19 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|(?<![\w])(?:dan|serta|sedangkan|sementara|tetapi|namun|and|while|but)(?![\w])", re.I)
 
 
+def _clause(text: str, q: Quantity) -> tuple[int, int]:
+    """Where the clause holding a quantity starts and ends."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)]
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, q.end)]
+    return (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+
+
 def _frame(text: str, q: Quantity, spans: list[tuple[int, int]], width: int = 6) -> frozenset:
     """Roots of up to ``width`` content words on each side of a quantity,
     within its clause: what the number says besides its unit ("tujuh orang
     meninggal" vs "tiga orang hilang"; "menuntut 11 tahun" vs "divonis 8 tahun").
     ``spans``: the sentence's quantities and dates, facts of their own."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)]
-    ends = [m.start() for m in _CLAUSE_END.finditer(text, q.end)]
-    lo, hi = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+    lo, hi = _clause(text, q)
     sw, units, light = stopwords(), _tables()[1], _light_roots()
 
     def words(a: int, b: int) -> list[str]:
@@ -416,7 +428,19 @@ def _comparable(x: Quantity, y: Quantity, common: frozenset = frozenset()) -> bo
         return False
     if x.kind == "ordinal" and (x.relative or y.relative):
         return False
-    return True
+    return _same_period(x, y)
+
+
+def _same_period(x: Quantity, y: Quantity) -> bool:
+    """Whether two counts can be of one period. A count dated in its own
+    clause ("612 kasus pada Oktober", "died on the roads in 2025") is of that
+    period: not the same count as one of another period, nor as an undated
+    one, which may be the total or another period ("2.148 kasus")."""
+    if not (x.period or y.period):
+        return True
+    if not (x.period and y.period):
+        return False
+    return any(compare_dates(u, v) is not False for u in x.period for v in y.period)
 
 
 def _same_frame(x: Quantity, y: Quantity, common: frozenset) -> bool:
