@@ -210,6 +210,14 @@ def test_a_count_dated_in_its_clause_is_compared_only_within_its_period():
     assert _numbers(monthly, "Pada April tercatat 510 rumah terendam banjir di kabupaten itu.") == []
     assert _numbers(monthly, "Pada bulan Maret tercatat 470 rumah terendam banjir di kabupaten itu.")
     assert _numbers(overall, "BPBD mencatat 1.620 rumah terendam banjir di kabupaten itu.")
+    assert _numbers("Sepanjang 2023, BPBD mencatat 980 rumah terendam banjir di kabupaten itu.", monthly) == []  # a year is not its month
+    assert _numbers("Pada Maret 2023 tercatat 470 rumah terendam banjir di kabupaten itu.", monthly)
+    # a day tells when an event happened, not a period of counting
+    assert _numbers("Empat warga hanyut terseret arus pada Minggu (9/3) malam.", "Lima warga hanyut terseret arus.")
+    # a fronted time adverbial dates the whole sentence
+    assert _numbers("Sepanjang 2023, BPBD mencatat 980 rumah terendam banjir di kabupaten itu.", overall) == []
+    assert _numbers("Sepanjang 2023, BPBD mencatat 980 rumah terendam banjir di kabupaten itu.",
+                    "Sepanjang 2023, BPBD mencatat 890 rumah terendam banjir di kabupaten itu.")
 
 
 def test_different_amounts_of_one_case_are_not_compared():

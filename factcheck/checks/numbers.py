@@ -315,8 +315,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     totals = _totals(out)
     for i, q in enumerate(out):
         q.frame = _frame(text, q, blocked)
-        lo, hi = _clause(text, q)
-        q.period = tuple(d for d in dates if d.has_date and lo <= d.start < hi)
+        q.period = _period(text, q, dates, out)
         q.claim = _claim_kind(text, q.start)
         q.lang = lang
         q.total = i in totals
@@ -333,6 +332,36 @@ def _clause(text: str, q: Quantity) -> tuple[int, int]:
     starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)]
     ends = [m.start() for m in _CLAUSE_END.finditer(text, q.end)]
     return (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+
+
+# A fronted adverbial is a few words ("Sepanjang 2025,", "Sejak awal tahun
+# ini,"); a longer opening before the comma is a clause of its own.
+ADVERBIAL_WORDS = 4
+
+
+def _period(text: str, q: Quantity, dates: list, quantities: list[Quantity]) -> tuple:
+    """The month or year a quantity is counted within: those of its own
+    clause, else those of a fronted adverbial that scopes over the sentence
+    ("Sepanjang 2025, Dinas Kesehatan mencatat 1.406 kasus"; "In 2025, ...").
+    A day or clock time tells when an event happened, which the date check
+    compares, not a period of counting ("six killed on Saturday" is the
+    count another outlet gives without the day)."""
+    periods = [d for d in dates if _counting_period(d)]
+    lo, hi = _clause(text, q)
+    own = tuple(d for d in periods if lo <= d.start < hi)
+    if own:
+        return own
+    comma = text.find(",")
+    if comma < 0 or comma >= q.start or any(x.start < comma for x in quantities):
+        return ()
+    if len(TOKEN_RE.findall(text[:comma])) > ADVERBIAL_WORDS:
+        return ()
+    return tuple(d for d in periods if d.end <= comma)
+
+
+def _counting_period(d) -> bool:
+    fields = d.fields()
+    return bool(fields) and "day" not in fields and "weekday" not in fields and d.minutes is None
 
 
 def _frame(text: str, q: Quantity, spans: list[tuple[int, int]], width: int = 6) -> frozenset:
@@ -440,7 +469,14 @@ def _same_period(x: Quantity, y: Quantity) -> bool:
         return True
     if not (x.period and y.period):
         return False
-    return any(compare_dates(u, v) is not False for u in x.period for v in y.period)
+    return any(_one_period(u, v) for u in x.period for v in y.period)
+
+
+def _one_period(u, v) -> bool:
+    """A month is not its year ("2.148 kasus sepanjang 2025" against "612
+    kasus pada Oktober 2025"), nor another month."""
+    fu, fv = u.fields(), v.fields()
+    return ("month" in fu) == ("month" in fv) and compare_dates(u, v) is True
 
 
 def _same_frame(x: Quantity, y: Quantity, common: frozenset) -> bool:
