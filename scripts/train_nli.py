@@ -57,7 +57,12 @@ def parse_args():
     p.add_argument("--max-steps", type=int, default=0, help="stop early (for timing probes)")
     p.add_argument("--pack", action=argparse.BooleanOptionalAction, default=True,
                    help="write the best epoch into factcheck/models/weights/ at the end")
-    p.add_argument("--init", help="start from the best.pt of an earlier run instead of the base encoder")
+    p.add_argument("--init", help="start from the best.pt of an earlier run, or from a packed weights file "
+                   "such as factcheck/models/weights/nli-e5-small.safetensors, instead of the base encoder")
+    p.add_argument("--distill", type=float, default=0.0, metavar="SHARE",
+                   help="with --init: the target of every pair that is not cross-lingual mixes its gold label "
+                        "with this share of the --init model's own probabilities, so that learning the new "
+                        "pairs forgets less of what it knew (learning without forgetting)")
     p.add_argument("--replay", type=int, default=0, help="use a seeded sample of this many --train pairs (0: all)")
     p.add_argument("--synthetic", type=int, default=0,
                    help="add this many synthetic edit/rewrite pairs made from the --train sentences (factcheck.synthetic)")
@@ -70,7 +75,7 @@ def parse_args():
                         "sentences in scripts/data/ (scripts/crosslingual.py)")
     p.add_argument("--calibrate", action="store_true",
                    help="fit a softmax temperature on --val and fold it into the classifier before packing")
-    p.add_argument("--merge-with", nargs="+", default=[], metavar="BEST_PT=SHARE",
+    p.add_argument("--merge-with", nargs="+", default=[], metavar="STATE=SHARE",
                    help="average this run's best state with earlier runs' best.pt before packing "
                         "(a weight-space ensemble); this run gets the share the others leave")
     p.add_argument("--export", help="also save the final model as a Hugging Face folder here, "
@@ -78,6 +83,13 @@ def parse_args():
     p.add_argument("--pack-only", action="store_true",
                    help="do not train: pack the best epoch saved in --out so far")
     return p.parse_args()
+
+
+def trainable_state(path: str) -> dict:
+    """The fine-tuned tensors of a run's best.pt or of a packed weights file."""
+    if path.endswith(".safetensors"):
+        return shipped.load_state(Path(path))[0]
+    return torch.load(path, weights_only=False)["model"]
 
 
 def batches(lengths: list[int], batch_size: int, seed: int) -> list[list[int]]:
@@ -113,16 +125,20 @@ def collate(ids: list[list[int]], labels: list[int], index: list[int], pad_id: i
 
 
 @torch.no_grad()
-def val_logits(model, ids, labels, pad_id, bf16, batch_size=64) -> tuple[torch.Tensor, torch.Tensor]:
+def predict_logits(model, ids, pad_id, bf16, batch_size=64) -> torch.Tensor:
+    """Logits for every encoded pair, in the order given."""
     model.eval()
-    out, gold_all = [], []
+    out = torch.zeros((len(ids), model.config.num_labels))
     for index in batches([len(x) for x in ids], batch_size, seed=0):
-        input_ids, mask, gold = collate(ids, labels, index, pad_id)
+        input_ids, mask, _ = collate(ids, [0] * len(ids), index, pad_id)
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            out.append(model(input_ids=input_ids, attention_mask=mask).logits.float())
-        gold_all.append(gold)
+            out[index] = model(input_ids=input_ids, attention_mask=mask).logits.float()
     model.train()
-    return torch.cat(out), torch.cat(gold_all)
+    return out
+
+
+def val_logits(model, ids, labels, pad_id, bf16) -> tuple[torch.Tensor, torch.Tensor]:
+    return predict_logits(model, ids, pad_id, bf16), torch.tensor(labels)
 
 
 def accuracy(model, ids, labels, pad_id, bf16) -> float:
@@ -160,7 +176,7 @@ def main():
             param.requires_grad = False
 
     if args.init:
-        model.load_state_dict(torch.load(args.init, weights_only=False)["model"], strict=False)
+        model.load_state_dict(trainable_state(args.init), strict=False)
         log.info("initialised from %s", args.init)
     train_pairs = [p for path in args.train for p in read_pairs(path)]
     entailed = [(p.premise, p.hypothesis) for p in train_pairs if p.label == "entailment"]
@@ -183,6 +199,7 @@ def main():
         log.info("hypothesis edits %d of %d made: %s", len(picked), len(made),
                  json.dumps(dict(Counter(p.kind for p in picked).most_common())))
         train_pairs += [Pair(p.premise, p.hypothesis, "contradiction") for p in picked]
+    own_language = len(train_pairs)  # the pairs after this are cross-lingual
     if args.parallel:
         made = crosslingual.pairs(crosslingual.read_parallel(), seed=args.seed)
         picked = crosslingual.sample(made, args.parallel, seed=args.seed)
@@ -191,6 +208,15 @@ def main():
         train_pairs += picked
     train_ids, train_labels = encode(tokenizer, train_pairs, args.max_length)
     val_ids, val_labels = encode(tokenizer, read_pairs(args.val), args.max_length)
+    targets = torch.nn.functional.one_hot(torch.tensor(train_labels), len(LABELS)).float()
+    if args.distill:
+        if not args.init:
+            raise SystemExit("--distill needs --init: the model to keep close to")
+        keep = list(range(own_language))
+        teacher = torch.softmax(predict_logits(model, [train_ids[i] for i in keep], tokenizer.pad_token_id,
+                                               args.bf16), -1)
+        targets[keep] = (1 - args.distill) * targets[keep] + args.distill * teacher
+        log.info("distilled targets for %d of %d pairs (share %.2f)", len(keep), len(train_ids), args.distill)
     lengths = [len(x) for x in train_ids]
     steps_per_epoch = math.ceil(len(train_ids) / args.batch_size)
     total = steps_per_epoch * args.epochs
@@ -227,10 +253,10 @@ def main():
         epoch, offset = divmod(step, steps_per_epoch)
         plan = batches(lengths, args.batch_size, seed=args.seed + epoch)
         for index in plan[offset:]:
-            input_ids, mask, gold = collate(train_ids, train_labels, index, tokenizer.pad_token_id)
+            input_ids, mask, _ = collate(train_ids, train_labels, index, tokenizer.pad_token_id)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(input_ids=input_ids, attention_mask=mask).logits
-            loss = torch.nn.functional.cross_entropy(logits.float(), gold)
+            loss = torch.nn.functional.cross_entropy(logits.float(), targets[index])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trainable, 1.0)
             optimizer.step()
@@ -264,7 +290,7 @@ def main():
             own = 1 - sum(shares.values())
             merged = {n: own * v for n, v in best["model"].items()}
             for path, share in shares.items():
-                for n, v in torch.load(path, weights_only=False)["model"].items():
+                for n, v in trainable_state(path).items():
                     if n in merged:  # frozen layers are the same in both
                         merged[n] += share * v
             model.load_state_dict(merged, strict=False)
