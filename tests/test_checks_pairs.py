@@ -139,6 +139,13 @@ def test_counts_of_one_head_that_count_different_things_are_not_compared():
     assert '"700"' in sig.why and '"640"' in sig.why
 
 
+def test_the_counted_noun_is_not_a_shared_frame():
+    # Sastrawi takes "kecamatan" to "camat": the noun both count must not
+    # make "won in 11" and "campaigned in 27" one count
+    assert _numbers("Petahana menang di 11 kecamatan.", "Tim kampanye berkeliling ke 27 kecamatan.") == []
+    assert _numbers("Banjir merendam 14 kecamatan di kabupaten itu.", "Banjir merendam 12 kecamatan di kabupaten itu.")
+
+
 def test_the_story_common_words_do_not_make_two_counts_one():
     other = "Terdakwa lain dihukum 12 tahun penjara dalam berkas terpisah."
     verdict = "Hakim memvonis terdakwa 9 tahun penjara."

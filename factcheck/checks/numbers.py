@@ -389,7 +389,7 @@ def _frame(text: str, q: Quantity, spans: list[tuple[int, int]], width: int = 6)
         # words further off ("dihukum membayar") and after ("subsider") are
         # the case's, shared by its fine, restitution and loss
         before, after = [w for w in before if w not in _amount_roots()][-1:], []
-    return frozenset(before + after) - {q.head}
+    return frozenset(before + after) - {q.head, root(q.head)}  # the counted noun is no frame of itself
 
 
 @lru_cache(maxsize=1)
