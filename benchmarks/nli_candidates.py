@@ -38,7 +38,10 @@ def row(model: str, name: str, metrics: dict) -> str:
              f"{contra['precision']:.1%} / {contra['recall']:.1%}",
              f"{metrics['pairs_per_second']:.0f}"]
     edits = metrics.get("perturbations", {}).get("kinds", {}).get("all")
-    cells.append(f"{edits['recall']:.1%} / {edits['false_alarm_rate']:.1%}" if edits else "")
+    if edits:
+        cells.append(f"{edits['caught'] / edits['edited']:.1%} / {edits['false_alarms'] / edits['controls']:.1%}")
+    else:
+        cells.append("")
     return "| " + " | ".join(cells) + " |"
 
 

@@ -50,7 +50,6 @@ def verdicts(rows, *where) -> set[str]:
     return {r["verdict"] for r in between(rows, *where)}
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the shipped NLI model calls this translation neutral (README, Models)")
 def test_an_english_sentence_and_its_indonesian_restatement_agree(rows):
     assert "agreement" in verdicts(rows, "wire_en.txt", "exports grew 4 percent",
                                    "restated_id.txt", "ekspor pada Februari tumbuh 4 persen")

@@ -131,6 +131,6 @@ def test_report_md_leads_with_counts_then_contradictions(seed_run):
     for row in contradictions:
         assert row["finding_id"] in report and row["text_a"] in plain and row["text_b"] in plain
     # grouped by category, the speakers the attribution finding turns on in bold
-    attribution = report.index("### attribution (")
+    attribution = report.index("attribution (")
     assert attribution < report.index("## Claims carried by several outlets")
     assert "Karine Jean-Pierre**" in report[attribution:] and "Patrick Ryder**" in report[attribution:]
