@@ -114,14 +114,7 @@ def onnx_runner(path: Path, reference: backends.NLIModel, threads: int):
     def run(pairs):
         probs = np.zeros((len(pairs), len(columns)))
         for batch in backends._batches_by_length([len(p) + len(h) for p, h in pairs], reference.batch_size):
-            encoded = reference.tokenizer(
-                [pairs[i][0] for i in batch],
-                [pairs[i][1] for i in batch],
-                padding=True,
-                truncation=True,
-                max_length=reference.max_length,
-                return_tensors="np",
-            )
+            encoded = reference.encode([pairs[i] for i in batch], "np")
             feed = {name: encoded[name].astype(np.int64) for name in ("input_ids", "attention_mask")}
             logits = session.run(None, feed)[0][:, columns].astype(np.float64)
             exp = np.exp(logits - logits.max(axis=1, keepdims=True))

@@ -272,6 +272,12 @@ class NLIModel:
         self.columns = label_columns(self.model.config.id2label, name_or_path)
         self.max_length = min(self.tokenizer.model_max_length, MAX_PAIR_TOKENS)
 
+    def encode(self, pairs: Sequence[tuple[str, str]], tensors: str):
+        """One padded batch of (premise, hypothesis) as the model reads it;
+        ``tensors`` "pt" or "np" (another runtime, benchmarks/bench_onnx.py)."""
+        return self.tokenizer([p for p, _ in pairs], [h for _, h in pairs], padding=True, truncation=True,
+                              max_length=self.max_length, return_tensors=tensors)
+
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[NLIResult]:
         """Probabilities for each (premise, hypothesis), in input order. A
         pair that repeats (wire copy that many outlets run word for word)
@@ -286,14 +292,7 @@ class NLIModel:
         entail, neutral, contra = (self.columns[label] for label in NLI_LABELS)
         with torch.no_grad(), _bar("NLI", len(pairs), self.progress, unit="pair") as bar:
             for batch in _batches_by_length([len(p) + len(h) for p, h in pairs], self.batch_size):
-                encoded = self.tokenizer(
-                    [pairs[i][0] for i in batch],
-                    [pairs[i][1] for i in batch],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.max_length,
-                    return_tensors="pt",
-                )
+                encoded = self.encode([pairs[i] for i in batch], "pt")
                 probs = self.model(**encoded).logits.float().softmax(dim=-1).tolist()
                 for i, row in zip(batch, probs):
                     results[i] = NLIResult(entailment=row[entail], neutral=row[neutral], contradiction=row[contra])
