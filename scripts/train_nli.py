@@ -114,14 +114,14 @@ def encode(tokenizer, pairs, max_length):
     return enc["input_ids"], labels
 
 
-def collate(ids: list[list[int]], labels: list[int], index: list[int], pad_id: int):
+def collate(ids: list[list[int]], index: list[int], pad_id: int):
     width = max(len(ids[i]) for i in index)
     input_ids = torch.full((len(index), width), pad_id, dtype=torch.long)
     mask = torch.zeros((len(index), width), dtype=torch.long)
     for row, i in enumerate(index):
         input_ids[row, : len(ids[i])] = torch.tensor(ids[i])
         mask[row, : len(ids[i])] = 1
-    return input_ids, mask, torch.tensor([labels[i] for i in index])
+    return input_ids, mask
 
 
 @torch.no_grad()
@@ -130,7 +130,7 @@ def predict_logits(model, ids, pad_id, bf16, batch_size=64) -> torch.Tensor:
     model.eval()
     out = torch.zeros((len(ids), model.config.num_labels))
     for index in batches([len(x) for x in ids], batch_size, seed=0):
-        input_ids, mask, _ = collate(ids, [0] * len(ids), index, pad_id)
+        input_ids, mask = collate(ids, index, pad_id)
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
             out[index] = model(input_ids=input_ids, attention_mask=mask).logits.float()
     model.train()
@@ -209,7 +209,7 @@ def main():
     train_ids, train_labels = encode(tokenizer, train_pairs, args.max_length)
     val_ids, val_labels = encode(tokenizer, read_pairs(args.val), args.max_length)
     targets = torch.nn.functional.one_hot(torch.tensor(train_labels), len(LABELS)).float()
-    if args.distill:
+    if args.distill and not args.pack_only:  # packing trains nothing, so it needs no targets
         if not args.init:
             raise SystemExit("--distill needs --init: the model to keep close to")
         keep = list(range(own_language))
@@ -253,7 +253,7 @@ def main():
         epoch, offset = divmod(step, steps_per_epoch)
         plan = batches(lengths, args.batch_size, seed=args.seed + epoch)
         for index in plan[offset:]:
-            input_ids, mask, _ = collate(train_ids, train_labels, index, tokenizer.pad_token_id)
+            input_ids, mask = collate(train_ids, index, tokenizer.pad_token_id)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(input_ids=input_ids, attention_mask=mask).logits
             loss = torch.nn.functional.cross_entropy(logits.float(), targets[index])

@@ -73,7 +73,7 @@ class Quantity:
     claim: str = ""  # "" a fact; else the claim it belongs to ("denied", "demanded"), compared only with its kind
     lang: str = "id"  # frames in two languages share no words, so only one language's are compared
     total: bool = False  # the sum of other quantities of its sentence (see _totals): not compared
-    period: tuple = ()  # the dates of its clause (DateMention): "612 kasus pada Oktober" counts October's
+    period: tuple = ()  # the months or years it is counted within (DateMention, see _period): "612 kasus pada Oktober"
 
     def value_text(self) -> str:
         return " ".join(self.text.split())
@@ -225,7 +225,8 @@ def _period_relative(text: str) -> bool:
 def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     p = _patterns()
     n, unit_of, _ = _tables()
-    dates = [d for d in extract_dates(text, None, lang)]
+    dates = extract_dates(text, None, lang)
+    periods = [d for d in dates if _counting_period(d)]
     blocked = [(d.start, d.end) for d in dates]
     out: list[Quantity] = []
 
@@ -315,7 +316,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     totals = _totals(out)
     for i, q in enumerate(out):
         q.frame = _frame(text, q, blocked)
-        q.period = _period(text, q, dates, out)
+        q.period = _period(text, q, periods, out)
         q.claim = _claim_kind(text, q.start)
         q.lang = lang
         q.total = i in totals
@@ -339,14 +340,14 @@ def _clause(text: str, q: Quantity) -> tuple[int, int]:
 ADVERBIAL_WORDS = 4
 
 
-def _period(text: str, q: Quantity, dates: list, quantities: list[Quantity]) -> tuple:
+def _period(text: str, q: Quantity, periods: list, quantities: list[Quantity]) -> tuple:
     """The month or year a quantity is counted within: those of its own
     clause, else those of a fronted adverbial that scopes over the sentence
     ("Sepanjang 2025, Dinas Kesehatan mencatat 1.406 kasus"; "In 2025, ...").
     A day or clock time tells when an event happened, which the date check
     compares, not a period of counting ("six killed on Saturday" is the
-    count another outlet gives without the day)."""
-    periods = [d for d in dates if _counting_period(d)]
+    count another outlet gives without the day), so ``periods`` holds the
+    sentence's month- and year-level dates only (_counting_period)."""
     lo, hi = _clause(text, q)
     own = tuple(d for d in periods if lo <= d.start < hi)
     if own:
