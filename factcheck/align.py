@@ -73,9 +73,15 @@ class Similarity:
         return float((self.embeddings[self.rows[i]] @ self.embeddings[self.rows[j]].T).max())
 
 
-def candidates(sentences: list[Sentence], similarity: Similarity, options: Options) -> list[Candidate]:
+def candidates(
+    sentences: list[Sentence], similarity: Similarity, options: Options, languages: list[str] | None = None
+) -> list[Candidate]:
     """Cross-article pairs: for each sentence, its ``top_k`` nearest
-    sentences in each other article with similarity >= ``min_similarity``.
+    sentences in each other article with similarity >= ``min_similarity``,
+    or, between two articles whose ``languages`` (one per article) differ,
+    >= ``min_similarity - cross_language_margin``: a multilingual encoder
+    scores two languages lower than one, unrelated sentences too
+    (scripts/calibrate_alignment.py).
 
     Each unordered pair appears once, ``a`` being the sentence of the lower
     article, and the list is sorted by (a, b) so runs are reproducible.
@@ -93,8 +99,11 @@ def candidates(sentences: list[Sentence], similarity: Similarity, options: Optio
         for second in articles[n + 1 :]:
             rows, cols = by_article[first], by_article[second]
             sim = similarity.block(rows, cols)
+            least = options.min_similarity
+            if languages is not None and languages[first] != languages[second]:
+                least -= options.cross_language_margin
             # Nearest in `second` for each sentence of `first`, and vice versa.
-            pairs = _nearest(sim, options) | {(r, c) for c, r in _nearest(sim.T, options)}
+            pairs = _nearest(sim, options.top_k, least) | {(r, c) for c, r in _nearest(sim.T, options.top_k, least)}
             for r, c in pairs:
                 found[rows[r], cols[c]] = float(sim[r, c])
 
@@ -102,10 +111,10 @@ def candidates(sentences: list[Sentence], similarity: Similarity, options: Optio
     return sorted(result, key=lambda c: (key(c.a), key(c.b)))
 
 
-def _nearest(sim: np.ndarray, options: Options) -> set[tuple[int, int]]:
-    """(row, col) of each row's top_k columns at or above min_similarity."""
-    order = np.argsort(-sim, axis=1, kind="stable")[:, : options.top_k]
-    return {(r, int(c)) for r, cols in enumerate(order) for c in cols if sim[r, c] >= options.min_similarity}
+def _nearest(sim: np.ndarray, top_k: int, least: float) -> set[tuple[int, int]]:
+    """(row, col) of each row's top_k columns at or above ``least``."""
+    order = np.argsort(-sim, axis=1, kind="stable")[:, :top_k]
+    return {(r, int(c)) for r, cols in enumerate(order) for c in cols if sim[r, c] >= least}
 
 
 def claims(sentences: list[Sentence], candidates: list[Candidate], options: Options | None = None) -> list[Claim]:

@@ -99,6 +99,10 @@ def _run_options(
     min_similarity: Annotated[
         float, typer.Option(metavar="X", help="Least cosine similarity (-1 to 1) of two paired sentences.")
     ] = DEFAULTS.min_similarity,
+    cross_language_margin: Annotated[
+        float,
+        typer.Option(metavar="X", help="Across two languages, pair sentences down to min-similarity less this."),
+    ] = DEFAULTS.cross_language_margin,
     dates: Annotated[
         list[str],
         typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="Set an article's date by hand (repeatable)."),

@@ -62,7 +62,7 @@ def report_verdicts(pairs: list[Pair], forward: list[NLIResult], backward: list[
     options = Options()
     counts = {label: dict.fromkeys(VERDICTS, 0) for label in LABELS}
     for pair, ab, ba in zip(pairs, forward, backward):
-        counts[pair.label][signal(ab, ba, options).verdict] += 1
+        counts[pair.label][signal(ab, ba, options, pair.across_languages).verdict] += 1
     scores = {}
     for verdict, gold in (("agreement", "entailment"), ("contradiction", "contradiction")):
         said = sum(row[verdict] for row in counts.values())
@@ -86,7 +86,7 @@ def perturbation_recall(pairs: list[Pair], forward: list[NLIResult], backward: l
     for pair, ab, ba in zip(pairs, forward, backward):
         if not pair.kind:
             continue
-        flagged = signal(ab, ba, options).verdict == "contradiction"
+        flagged = signal(ab, ba, options, pair.across_languages).verdict == "contradiction"
         entry = table.setdefault(pair.kind, {"edited": 0, "caught": 0, "controls": 0, "false_alarms": 0})
         if pair.control:
             entry["controls"] += 1

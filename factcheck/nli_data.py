@@ -20,6 +20,7 @@ class Pair:
     label: str  # one of LABELS
     kind: str = ""  # edit type, in perturbation benchmarks
     control: bool = False  # the unedited twin of an edited pair
+    across_languages: bool = False  # premise and hypothesis in two languages ("direction": "id-en")
 
 
 def read_pairs(path: str | Path) -> list[Pair]:
@@ -42,7 +43,9 @@ def read_pairs(path: str | Path) -> list[Pair]:
                 continue
             if gold not in _LABEL_NAMES:
                 raise InputError(str(path), f"line {number}: unknown label {gold!r} (use e/n/c or the words)")
-            pairs.append(Pair(premise, hypothesis, _LABEL_NAMES[gold], str(row.get("kind", "")), bool(row.get("control", False))))
+            direction = str(row.get("direction", "")).split("-")
+            across = len(direction) == 2 and direction[0] != direction[1]
+            pairs.append(Pair(premise, hypothesis, _LABEL_NAMES[gold], str(row.get("kind", "")), bool(row.get("control", False)), across))
     if not pairs:
         raise InputError(str(path), "no labelled pairs")
     return pairs

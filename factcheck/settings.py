@@ -35,7 +35,9 @@ CHOICES = {
 RANGES = {
     "min_score": (0, 1),
     "min_similarity": (-1, 1),
+    "cross_language_margin": (0, 2),
     "contradiction_threshold": (0, 1),
+    "cross_language_contradiction_threshold": (0, 1),
     "agreement_threshold": (0, 1),
     "attribution_overlap": (0, 1),
     "top_k": (1, None),

@@ -53,6 +53,16 @@ def test_top_k_is_per_other_article_so_every_outlet_gets_a_match():
     assert {p for p in found if p[1][0] == 1} == {((0, 0), (1, 0)), ((0, 0), (1, 1)), ((0, 0), (1, 2))}
 
 
+def test_across_languages_the_threshold_is_lower_by_the_margin():
+    # cos(30 degrees) = 0.866: under min_similarity 0.9, over 0.9 - 0.05.
+    s, e = sentences_and_vectors([(0, [1, 0]), (1, [np.cos(np.radians(30)), np.sin(np.radians(30))])])
+    options = Options(top_k=1, min_similarity=0.9, cross_language_margin=0.05)
+    assert candidates(s, e, options) == []
+    assert candidates(s, e, options, ["id", "id"]) == []
+    assert pairs(candidates(s, e, options, ["id", "en"])) == {((0, 0), (1, 0))}
+    assert candidates(s, e, Options(top_k=1, min_similarity=0.9, cross_language_margin=0.01), ["id", "en"]) == []
+
+
 def test_top_k_limits_matches_within_one_article():
     # Article 0: X and Z; article 1: four sentences, all nearer X than Z.
     s, e = sentences_and_vectors([(0, [1, 0]), (0, [1, 0.3])] + [(1, [1, 0.01 * i]) for i in range(1, 5)])

@@ -244,6 +244,13 @@ def test_thresholds_come_from_options():
     assert signal(*pair, Options(contradiction_threshold=0.4)).verdict == "contradiction"
 
 
+def test_across_languages_a_contradiction_needs_the_cross_language_threshold():
+    pair = (nli(0.1, 0.3, 0.6), nli(0.1, 0.3, 0.6))
+    assert signal(*pair, Options()).verdict == "contradiction"
+    assert signal(*pair, Options(), across_languages=True).verdict == "neutral"
+    assert signal(*pair, Options(cross_language_contradiction_threshold=0.6), across_languages=True).verdict == "contradiction"
+
+
 def test_pairs_are_judged_both_ways(models):
     from factcheck.types import Candidate, Sentence
 

@@ -275,6 +275,15 @@ def test_read_pairs_indonli_rows(tmp_path):
         ("Jalan basah.", "entailment"), ("Ada banjir.", "neutral"), ("Cuaca cerah.", "contradiction"),
     ]
     assert pairs[0].premise == "Hujan turun."
+    assert [p.across_languages for p in pairs] == [False, False, False]
+
+
+def test_read_pairs_takes_two_languages_from_the_direction(tmp_path):
+    path = _jsonl(tmp_path / "crosslingual.jsonl", [
+        json.dumps({"premise": "Hujan turun.", "hypothesis": "It rains.", "label": "e", "direction": "id-en"}),
+        json.dumps({"premise": "It rains.", "hypothesis": "Hujan turun.", "label": "e", "direction": "en-id"}),
+    ])
+    assert [p.across_languages for p in nli_data.read_pairs(path)] == [True, True]
 
 
 def test_read_pairs_mnli_rows_skip_unlabelled(tmp_path):

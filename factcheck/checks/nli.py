@@ -28,7 +28,8 @@ def check_nli(run: Run) -> list[Flag]:
         return []
     flags = []
     for c, (ab, ba) in zip(run.pairs, predict_both(run.pairs, run.nli_model)):
-        judged = over_time(signal(ab, ba, run.options), run.articles[c.a.article], run.articles[c.b.article], run.options)
+        art_a, art_b = run.articles[c.a.article], run.articles[c.b.article]
+        judged = over_time(signal(ab, ba, run.options, art_a.language != art_b.language), art_a, art_b, run.options)
         flags.append((c.a, c.b, replace(judged, nli=(ab, ba))))
     return flags
 
@@ -40,12 +41,13 @@ def predict_both(candidates: list[Candidate], model: NLIModel) -> list[tuple[NLI
     return list(zip(results[: len(forward)], results[len(forward) :]))
 
 
-def signal(ab: NLIResult, ba: NLIResult, options: Options) -> Signal:
+def signal(ab: NLIResult, ba: NLIResult, options: Options, across_languages: bool = False) -> Signal:
     """Turn a pair's two NLI results into one verdict and score.
 
     - ``contradiction`` when P(contradiction), averaged over the two
-      directions, reaches ``options.contradiction_threshold``; the score is
-      that average.
+      directions, reaches ``options.contradiction_threshold`` (between two
+      languages ``options.cross_language_contradiction_threshold``); the
+      score is that average.
     - otherwise ``agreement`` when P(entailment) in either direction reaches
       ``options.agreement_threshold``; the score is the larger P(entailment).
     - otherwise ``neutral``; the score is P(neutral) averaged over the two
@@ -59,7 +61,8 @@ def signal(ab: NLIResult, ba: NLIResult, options: Options) -> Signal:
     """
     contradiction = (ab.contradiction + ba.contradiction) / 2
     entailment = max(ab.entailment, ba.entailment)
-    if contradiction >= options.contradiction_threshold:
+    least = options.cross_language_contradiction_threshold if across_languages else options.contradiction_threshold
+    if contradiction >= least:
         verdict, score, label = "contradiction", contradiction, "contradiction"
     elif entailment >= options.agreement_threshold:
         verdict, score, label = "agreement", entailment, "entailment"
