@@ -73,6 +73,8 @@ def parse_args():
     p.add_argument("--parallel", type=int, default=0,
                    help="add this many cross-lingual pairs made from the Indonesian-English parallel "
                         "sentences in scripts/data/ (scripts/crosslingual.py)")
+    p.add_argument("--shorter-translations", action="store_true",
+                   help="with --parallel, also English translations with a detail dropped (crosslingual.shortened)")
     p.add_argument("--calibrate", action="store_true",
                    help="fit a softmax temperature on --val and fold it into the classifier before packing")
     p.add_argument("--merge-with", nargs="+", default=[], metavar="STATE=SHARE",
@@ -201,7 +203,7 @@ def main():
         train_pairs += [Pair(p.premise, p.hypothesis, "contradiction") for p in picked]
     own_language = len(train_pairs)  # the pairs after this are cross-lingual
     if args.parallel:
-        made = crosslingual.pairs(crosslingual.read_parallel(), seed=args.seed)
+        made = crosslingual.pairs(crosslingual.read_parallel(), seed=args.seed, shorter=args.shorter_translations)
         picked = crosslingual.sample(made, args.parallel, seed=args.seed)
         log.info("cross-lingual pairs %d of %d made: %s", len(picked), len(made),
                  json.dumps(dict(Counter(f"{p.label[0]}:{p.kind}" for p in picked).most_common())))
