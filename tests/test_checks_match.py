@@ -106,3 +106,21 @@ def test_lexical_similarity_leaves_the_story_common_words_out():
     b = Sentence(1, 0, 0, 0, "Putin berpidato di Hanoi")
     assert match.lexical(frozenset())(a, b) > 0
     assert match.lexical(frozenset({"putin"}))(a, b) == 0
+
+
+# Two counts, each dated by its own period of counting: two measurements.
+COUNT_2025 = "Sepanjang 2025, Dinas Pertanian mencatat 420 hektare sawah gagal panen di kabupaten itu."
+COUNT_2026 = "Dinas Pertanian mencatat 615 hektare sawah gagal panen sepanjang Mei 2026."
+
+
+def test_two_counts_with_their_own_periods_are_no_date_conflict():
+    articles, sentences = _run({"a.txt": [COUNT_2025], "b.txt": [COUNT_2026]})
+    assert _whys(check_dates_run(articles, sentences, OPT)) == []
+    # without that test the pair check reads the two periods as one event's dates
+    assert check_date(Candidate(sentences[0], sentences[1], 0.0), articles, OPT)
+
+
+def test_one_count_given_two_periods_is_a_date_conflict():
+    same_count = COUNT_2026.replace("615", "420")
+    articles, sentences = _run({"a.txt": [COUNT_2025], "b.txt": [same_count]})
+    assert _whys(check_dates_run(articles, sentences, OPT)) == ['date: "2025" in a.txt vs "2026" in b.txt']

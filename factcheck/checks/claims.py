@@ -31,7 +31,7 @@ from ..types import Article, Candidate, Sentence, Signal
 from .dates import check_date, extract_dates, one_event, sentence_event_features
 from .lexicon import content_tokens
 from .match import Similarity, lexical, best_matches
-from .numbers import check_number, count_alike, extract_numbers, same_head
+from .numbers import check_number, count_alike, different_counts, extract_numbers, same_head
 from .quotes import check_attribution, statements_of
 from .roots import root
 from .roster import is_roster_article
@@ -125,6 +125,25 @@ def check_numbers_run(
     )
 
 
+def _periods_of_two_counts(c: Candidate, articles: list[Article]):
+    """Whether a date of c.a and one of c.b are periods of counting (of a
+    count in its own sentence, numbers._period) in two sentences that count
+    one thing with different values and never alike ("Sepanjang 2025, ...
+    1.406 kasus" and "2.148 kasus dan 17 kematian sepanjang Januari hingga
+    akhir Oktober 2026"): two measurements, each with its own period, not
+    one event with two dates. The same count in two periods is one count
+    with two dates, and stays a conflict."""
+    counts = [[q for q in extract_numbers(s.text, articles[s.article].language) if not q.total] for s in (c.a, c.b)]
+    periods = [{d.start for q in qs for d in q.period} for qs in counts]
+    alike = [(p, r) for p in counts[0] for r in counts[1] if same_head(p.head, r.head)]
+    measured = any(different_counts(p, r) for p, r in alike) and not any(not different_counts(p, r) for p, r in alike)
+
+    def two_counts(x, y) -> bool:
+        return measured and x.start in periods[0] and y.start in periods[1]
+
+    return two_counts
+
+
 def check_dates_run(
     articles: list[Article], sentences: list[Sentence], options: Options, similarity: Similarity | None = None
 ) -> list[tuple[Sentence, Sentence, Signal]]:
@@ -136,7 +155,7 @@ def check_dates_run(
         articles,
         sentences,
         _event,
-        lambda c: check_date(c, articles, options, common),
+        lambda c: check_date(c, articles, options, common, _periods_of_two_counts(c, articles)),
         lambda fa, fb: one_event(fa, fb, common),
         similarity or lexical(common_words(real, roots=True)),
     )

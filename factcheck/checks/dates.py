@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -655,16 +656,26 @@ def _pair_mentions(candidate: Candidate, articles: list[Article], options: Optio
 
 
 def check_date(
-    candidate: Candidate, articles: list[Article], options: Options, common: frozenset = frozenset()
+    candidate: Candidate,
+    articles: list[Article],
+    options: Options,
+    common: frozenset = frozenset(),
+    two_counts: Callable[[DateMention, DateMention], bool] | None = None,
 ) -> list[Signal]:
     """A date or time of day that differs between two sentences about one
     event. Articles far apart in time are not compared: the date of a past
-    event does not change over time, two dates there are two events."""
+    event does not change over time, two dates there are two events.
+    ``two_counts(x, y)``: whether the two dates are the periods of two
+    different counts ("1.406 kasus sepanjang 2025" and "2.148 kasus
+    sepanjang Januari hingga Oktober 2026" are two measurements, not one
+    with two dates); such a pair is no conflict."""
     mentions = _pair_mentions(candidate, articles, options)
     if not mentions:
         return []
     a, b, art_a, art_b, ma, mb = mentions
     found = date_conflicts(ma, mb, getattr(options, "time_tolerance_minutes", 30))
+    if two_counts is not None:
+        found = [(x, y, kind) for x, y, kind in found if not two_counts(x, y)]
     if not found or not one_event(
         sentence_event_features(a.text, art_a.date, art_a.language), sentence_event_features(b.text, art_b.date, art_b.language), common
     ):

@@ -445,6 +445,11 @@ def same_head(h1: str, h2: str) -> bool:
     return len(h1) >= 5 and len(h2) >= 5 and fuzz.ratio(h1, h2) >= 80
 
 
+def different_counts(x: Quantity, y: Quantity) -> bool:
+    """Two quantities of one head whose values cannot be one count."""
+    return same_head(x.head, y.head) and not _compatible(x, y)
+
+
 def _compatible(x: Quantity, y: Quantity) -> bool:
     return x.lo <= y.hi + 1e-9 and y.lo <= x.hi + 1e-9
 
