@@ -107,6 +107,17 @@ def test_number_across_languages_and_compatible_bounds():
     assert len(number_conflicts(q_id, q_en)) == 1
 
 
+def test_an_amount_for_each_one_is_compared_with_rates_not_with_a_total():
+    each = extract_numbers("Pemerintah daerah memberi bantuan Rp 15 juta untuk setiap rumah yang rusak berat.", "id")
+    total = extract_numbers("Pemerintah daerah menyiapkan bantuan Rp 900 juta untuk rumah yang rusak berat.", "id")
+    assert each[0].rate and not total[0].rate
+    assert number_conflicts(each, total) == []
+    other_rate = extract_numbers("Tiap rumah yang rusak berat mendapat bantuan Rp 25 juta dari pemerintah daerah.", "id")
+    assert len(number_conflicts(each, other_rate)) == 1
+    in_english = extract_numbers("Each badly damaged house gets 25 million rupiah in aid.", "en")
+    assert in_english[0].rate and len(number_conflicts(each, in_english)) == 1
+
+
 def test_numbers_with_different_heads_are_not_compared():
     arts, sents = _synthetic(
         {

@@ -30,8 +30,10 @@ a pair only when a quantity on each side has comparable quantities on the
 other but none compatible. A number after a denial ("membantah kabar ...
 20 orang") or a demand ("jaksa menuntut ... denda Rp 750 juta", lexicon
 "numbers.claims") is a claim, compared only with claims of its kind, up to
-a contrast ("namun hakim memvonis ..."); a total of numbers in its own
-sentence is not compared at all. Ordinals are compared only when both
+a contrast ("namun hakim memvonis ..."); an amount for each one ("Rp 50
+juta bagi ahli waris setiap korban", "$5,000 each"; lexicon
+"numbers.distributives") is a rate, compared only with rates, not with a
+total; a total of numbers in its own sentence is not compared at all. Ordinals are compared only when both
 count the same thing absolutely: "kunjungan kedua ... setelah berselang 24
 tahun" and "kunjungan pertamanya ... dalam 24 tahun" count visits in
 different ways and agree.
@@ -74,6 +76,7 @@ class Quantity:
     lang: str = "id"  # frames in two languages share no words, so only one language's are compared
     total: bool = False  # the sum of other quantities of its sentence (see _totals): not compared
     period: tuple = ()  # the months or years it is counted within (DateMention, see _period): "612 kasus pada Oktober"
+    rate: bool = False  # an amount for each one ("Rp 50 juta bagi ahli waris setiap korban"): compared only with rates
 
     def value_text(self) -> str:
         return " ".join(self.text.split())
@@ -318,6 +321,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         q.frame = _frame(text, q, blocked)
         q.period = _period(text, q, periods, out)
         q.claim = _claim_kind(text, q.start)
+        q.rate = _is_rate(text, q)
         q.lang = lang
         q.total = i in totals
     return tuple(out)
@@ -358,6 +362,21 @@ def _period(text: str, q: Quantity, periods: list, quantities: list[Quantity]) -
     if len(TOKEN_RE.findall(text[:comma])) > ADVERBIAL_WORDS:
         return ()
     return tuple(d for d in periods if d.end <= comma)
+
+
+def _is_rate(text: str, q: Quantity) -> bool:
+    """Whether a distributive in its clause makes a quantity an amount for
+    each one ("santunan Rp 50 juta bagi ahli waris setiap korban", "$5,000
+    each"; lexicon "numbers.distributives"): a rate, not the total that
+    another outlet gives ("total santunan Rp 300 juta")."""
+    lo, hi = _clause(text, q)
+    words = _distributives()
+    return any(fold(m.group(0)) in words for m in TOKEN_RE.finditer(text, lo, hi))
+
+
+@lru_cache(maxsize=1)
+def _distributives() -> frozenset[str]:
+    return frozenset(fold(w) for w in _tables()[0]["distributives"])
 
 
 def _counting_period(d) -> bool:
@@ -455,7 +474,7 @@ def _compatible(x: Quantity, y: Quantity) -> bool:
 
 
 def _comparable(x: Quantity, y: Quantity, common: frozenset = frozenset()) -> bool:
-    if not same_head(x.head, y.head) or x.claim != y.claim:
+    if not same_head(x.head, y.head) or x.claim != y.claim or x.rate != y.rate:
         return False
     if x.lang == y.lang and not _same_frame(x, y, common):
         return False
