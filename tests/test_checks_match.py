@@ -1,6 +1,7 @@
 """Same-event matching (checks/match.py): a run-level date or number check
 compares two outlets' sentences only when one is the other's best match."""
 
+import dataclasses
 import datetime as dt
 
 from factcheck.checks import match
@@ -69,6 +70,24 @@ LIGHT_B = "Banjir bandang juga membuat 120 rumah rusak ringan di Desa Sukamaju."
 def test_a_changed_count_is_still_found():
     articles, sentences = _run({"a.txt": [HEAVY, LIGHT], "b.txt": [LIGHT_B, HEAVY_B.replace("40", "45")]})
     assert _whys(check_numbers_run(articles, sentences, OPT)) == ['number: "40" in a.txt vs "45" in b.txt (rumah)']
+
+
+def test_across_languages_a_count_is_compared_only_in_an_aligned_pair():
+    # Nothing of the clause can be compared across languages ("rusak berat"
+    # against "badly damaged"), so the pair must state one fact: aligned,
+    # as similar as the alignment asks of two languages.
+    indonesian = "Sebanyak 40 orang luka berat akibat banjir bandang di Desa Sukamaju, Kabupaten Garut."
+    english = "Flash floods badly injured 45 people in Sukamaju village."
+    articles, sentences = _run({"a.txt": [indonesian], "b.txt": [english]})
+    articles[1] = dataclasses.replace(articles[1], language="en")
+    least = OPT.min_similarity - OPT.cross_language_margin
+    assert _whys(check_numbers_run(articles, sentences, OPT, lambda a, b: least)) == [
+        'number: "40" in a.txt vs "45" in b.txt (orang)'
+    ]
+    assert _whys(check_numbers_run(articles, sentences, OPT, lambda a, b: least - 0.01)) == []
+    # within one language the clause words decide, whatever the similarity
+    articles, sentences = _run({"a.txt": [HEAVY], "b.txt": [HEAVY_B.replace("40", "45")]})
+    assert len(_whys(check_numbers_run(articles, sentences, OPT, lambda a, b: 0.1))) == 1
 
 
 def test_the_runs_similarity_decides_the_match():

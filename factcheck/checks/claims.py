@@ -113,13 +113,26 @@ def check_numbers_run(
     articles: list[Article], sentences: list[Sentence], options: Options, similarity: Similarity | None = None
 ) -> list[tuple[Sentence, Sentence, Signal]]:
     """The number check on the pairs that count one thing alike and match
-    as one event (match.best_matches)."""
+    as one event (match.best_matches). Across two languages a quantity's
+    clause words cannot be compared (numbers._same_frame), so there the two
+    sentences must also be aligned, as similar as the alignment asks of two
+    languages (min_similarity - cross_language_margin): stating one fact,
+    not just the nearest in the other outlet ("killing six people" is not
+    "Bus yang membawa 50 orang")."""
     common_roots = common_words(_real(articles, sentences), roots=True)
+    least = options.min_similarity - options.cross_language_margin
+
+    def judge(c: Candidate) -> list[Signal]:
+        across = articles[c.a.article].language != articles[c.b.article].language
+        if across and similarity is not None and similarity(c.a, c.b) < least:
+            return []
+        return check_number(c, articles, options, common_roots)
+
     return _cross_pairs(
         articles,
         sentences,
         _quantities,
-        lambda c: check_number(c, articles, options, common_roots),
+        judge,
         _counting_alike(common_roots),
         similarity or lexical(common_roots),
     )
