@@ -107,6 +107,17 @@ def test_number_across_languages_and_compatible_bounds():
     assert len(number_conflicts(q_id, q_en)) == 1
 
 
+def test_a_count_whose_noun_is_left_out_takes_the_noun_of_the_count_before():
+    wire = extract_numbers("A ferry capsized off Flores on Sunday, killing four people and injuring 17, police said.", "en")
+    assert [(q.text, q.head) for q in wire] == [("four", "orang"), ("17", "orang")]
+    injured = extract_numbers("Sebanyak 17 orang luka-luka dan dirawat di puskesmas.", "id")
+    assert number_conflicts(wire, injured) == []  # 17 injured on both sides; four is another count
+    changed = extract_numbers("Sebanyak 19 orang luka-luka dan dirawat di puskesmas.", "id")
+    assert ("17", "19") in {(x.text, y.text) for x, y in number_conflicts(wire, changed)}
+    # a noun of its own is kept
+    assert [q.head for q in extract_numbers("The rate rose to 6.25 percent and 21 banks followed.", "en")] == ["persen", "bank"]
+
+
 def test_an_amount_for_each_one_is_compared_with_rates_not_with_a_total():
     each = extract_numbers("Pemerintah daerah memberi bantuan Rp 15 juta untuk setiap rumah yang rusak berat.", "id")
     total = extract_numbers("Pemerintah daerah menyiapkan bantuan Rp 900 juta untuk rumah yang rusak berat.", "id")

@@ -7,7 +7,9 @@ quantities (puluhan, ratusan, ribuan, dozens), qualifiers (lebih dari,
 sekitar, hampir, at least), and ordinals (pertama, kedua, ke-3, first).
 Each quantity becomes an interval [lo, hi] with the *head* it counts: the
 unit or noun written after it (24 tahun -> tahun, 11.000 kontainer ->
-kontainer), or, for ages ("berusia 70 tahun", "Kim, 39 tahun"), tahun@age.
+kontainer), or, for ages ("berusia 70 tahun", "Kim, 39 tahun"), tahun@age;
+a count whose noun is left out after a coordinator takes the noun of the
+count before it ("killing six people and injuring 21": 21 people).
 A money amount counts its currency, written before ("Rp 500 juta",
 "Rp500 juta", "IDR", "US$ 2 juta", "$3 million"; lexicon
 "numbers.currency_before") or after it ("500 juta rupiah", "2 juta dolar
@@ -316,6 +318,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             continue
         add(Quantity(m.group(0), m.start(), m.end(), value, value, head, "ordinal", relative))
     out.sort(key=lambda q: q.start)
+    _share_elided_heads(text, out)
     totals = _totals(out)
     for i, q in enumerate(out):
         q.frame = _frame(text, q, blocked)
@@ -325,6 +328,30 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
         q.lang = lang
         q.total = i in totals
     return tuple(out)
+
+
+# A count whose noun is left out after a coordinator ("killing six people
+# and injuring 21", "menewaskan enam orang dan melukai 21"): at most this
+# many words between the two.
+ELIDED_GAP = 3
+_COORDINATED = re.compile(r"^\s*,?\s*(?:and|or|dan|atau|serta)\s+(?:\w+\s+){0,%d}$" % ELIDED_GAP, re.I)
+
+
+def _share_elided_heads(text: str, qs: list[Quantity]) -> None:
+    """A cardinal without a noun right after a coordinated count of one
+    takes that count's noun: "killing six people and injuring 21" counts 21
+    people, so 21 is compared with "21 orang luka-luka" rather than the six
+    being read against it. qs are in reading order."""
+    for prev, q in zip(qs, qs[1:]):
+        if not q.head and q.kind == "cardinal" and prev.head and prev.kind == "cardinal" and "@" not in prev.head:
+            if _COORDINATED.match(text[prev.end : q.start]) or _COORDINATED.match(text[_head_end(text, prev) : q.start]):
+                q.head = prev.head
+
+
+def _head_end(text: str, q: Quantity) -> int:
+    """Where the word after a quantity (its noun, usually) ends."""
+    m = re.match(r"\s*\w+(?:-\w+)*", text[q.end :])
+    return q.end + m.end() if m else q.end
 
 
 # A clause ends at punctuation or a conjunction: "12 warga luka-luka, 1.187
