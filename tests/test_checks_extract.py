@@ -93,6 +93,21 @@ def test_month_year_relative_year_and_lists():
     assert [m.year for m in extract_dates(s.text, art.date, art.language) if not m.day and m.year] == [1961, 2000, 2001]
 
 
+def test_a_month_after_a_preposition_of_time_is_a_date():
+    months = lambda text, lang: [m.month for m in extract_dates(text, None, lang)]  # noqa: E731
+    assert months("Harga cabai naik dua kali lipat dari Agustus.", "id") == [8]
+    assert months("Gudang itu tutup selama Maret.", "id") == [3]
+    assert months("Prices doubled from August, traders said.", "en") == [8]
+    assert months("Pasar itu dibangun oleh Mei dan Juni.", "id") == []  # names, after no such word
+
+
+def test_a_quantitys_clause_words_leave_out_its_own_noun_and_go_on_past_an_apposition():
+    (q,) = extract_numbers("Kabupaten Bogor menjadi daerah dengan kasus terbanyak, yakni 240 kasus.")
+    assert {"bogor", "daerah"} <= q.frame and "kasus" not in q.frame
+    (q,) = extract_numbers("Dari seluruh kasus, 240 kasus berasal dari Kabupaten Bogor.")
+    assert "kasus" not in q.frame and "bogor" in q.frame
+
+
 def test_malam_before_a_weekday_is_one_mention_of_the_evening_before():
     (m,) = extract_dates("Pesta rakyat digelar pada malam Jumat di alun-alun.", dt.date(2024, 6, 21), "id")
     assert (m.text, m.weekday, m.resolved, m.minutes) == ("malam Jumat", 3, dt.date(2024, 6, 20), (1080, 1620))

@@ -97,7 +97,7 @@ def _patterns():
         "dmy": re.compile(B + rf"(\d{{1,2}})\s+({months})\.?(?:\s+(\d{{4}}))?(?![\w])", re.I),
         "mdy": re.compile(B + rf"({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?![\w:])", re.I),
         "my": re.compile(rf"(?<![\w])({fmonths}|May)\s+(\d{{4}})(?![\w])", re.I),
-        "month": re.compile(rf"(?<![\w])(?:bulan|pada|in|sejak|since|hingga|until|awal|akhir|pertengahan|early|late|mid-?)\s+({fmonths})(?![\w])", re.I),
+        "month": re.compile(rf"(?<![\w])(?:bulan|pada|in|sejak|since|hingga|until|dari|from|selama|sepanjang|during|throughout|awal|akhir|pertengahan|early|late|mid-?)\s+({fmonths})(?![\w])", re.I),
         "year": re.compile(B + r"((?:1[89]|20)\d{2})(?![\w/.,:]\d|\d)"),
         "weekday": re.compile(rf"(?<![\w])(?:(hari)\s+)?({weekdays})(?![\w])", re.I),
         "rel_day": re.compile(rf"(?<![\w])({rel_days})(?![\w])", re.I),

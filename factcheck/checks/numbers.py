@@ -359,10 +359,16 @@ def _head_end(text: str, q: Quantity) -> int:
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|(?<![\w])(?:dan|serta|sedangkan|sementara|tetapi|namun|and|while|but)(?![\w])", re.I)
 
 
+# A comma before an apposition ("wilayah dengan kasus terbanyak, yakni 318
+# kasus") goes on with the clause: what follows names what precedes.
+_APPOSITION = re.compile(r"\s*(?:yakni|yaitu|namely)\b", re.I)
+
+
 def _clause(text: str, q: Quantity) -> tuple[int, int]:
     """Where the clause holding a quantity starts and ends."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)]
-    ends = [m.start() for m in _CLAUSE_END.finditer(text, q.end)]
+    bounds = [m for m in _CLAUSE_END.finditer(text) if not (m.group(0) == "," and _APPOSITION.match(text, m.end()))]
+    starts = [m.end() for m in bounds if m.end() <= q.start]
+    ends = [m.start() for m in bounds if m.start() >= q.end]
     return (starts[-1] if starts else 0), (ends[0] if ends else len(text))
 
 
@@ -424,6 +430,8 @@ def _frame(text: str, q: Quantity, spans: list[tuple[int, int]], width: int = 6)
         for m in TOKEN_RE.finditer(text, a, b):
             f = fold(m.group(0))
             if f in sw or f in units or f.isdigit() or any(s <= m.start() < e for s, e in spans):
+                continue
+            if stem(f.split("-")[0]) == q.head:  # the counted noun again ("Dari seluruh kasus, 318 kasus")
                 continue
             if root(f) not in light:
                 out.append(root(f))
