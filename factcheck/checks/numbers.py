@@ -44,6 +44,7 @@ different ways and agree.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -364,12 +365,20 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]|(?<![\w])(?:dan|serta|sedangkan|semen
 _APPOSITION = re.compile(r"\s*(?:yakni|yaitu|namely)\b", re.I)
 
 
+@lru_cache(maxsize=1024)
+def _clause_bounds(text: str) -> tuple[list[int], list[int]]:
+    """(ends, starts) of the sentence's clause boundaries, in order: found
+    once per sentence, since a long one has many quantities to place."""
+    bounds = [m for m in _CLAUSE_END.finditer(text) if not (m.group(0) == "," and _APPOSITION.match(text, m.end()))]
+    return [m.end() for m in bounds], [m.start() for m in bounds]
+
+
 def _clause(text: str, q: Quantity) -> tuple[int, int]:
     """Where the clause holding a quantity starts and ends."""
-    bounds = [m for m in _CLAUSE_END.finditer(text) if not (m.group(0) == "," and _APPOSITION.match(text, m.end()))]
-    starts = [m.end() for m in bounds if m.end() <= q.start]
-    ends = [m.start() for m in bounds if m.start() >= q.end]
-    return (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+    after, before = _clause_bounds(text)
+    i = bisect.bisect_right(after, q.start)  # boundaries ending at or before the quantity
+    j = bisect.bisect_left(before, q.end)  # the first boundary starting at or after its end
+    return (after[i - 1] if i else 0), (before[j] if j < len(before) else len(text))
 
 
 # A fronted adverbial is a few words ("Sepanjang 2025,", "Sejak awal tahun
