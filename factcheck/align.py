@@ -99,9 +99,7 @@ def candidates(
         for second in articles[n + 1 :]:
             rows, cols = by_article[first], by_article[second]
             sim = similarity.block(rows, cols)
-            least = options.min_similarity
-            if languages is not None and languages[first] != languages[second]:
-                least -= options.cross_language_margin
+            least = options.least_similarity(languages is not None and languages[first] != languages[second])
             # Nearest in `second` for each sentence of `first`, and vice versa.
             pairs = _nearest(sim, options.top_k, least) | {(r, c) for c, r in _nearest(sim.T, options.top_k, least)}
             for r, c in pairs:

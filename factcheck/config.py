@@ -103,3 +103,8 @@ class Options:
     # Reviewed findings that no longer gate ("" = factcheck-waivers.toml
     # beside the articles; see factcheck.waivers).
     waivers: str = ""
+
+    def least_similarity(self, across_languages: bool) -> float:
+        """The least similarity of two aligned sentences, in one language or
+        across two (less cross_language_margin)."""
+        return self.min_similarity - (self.cross_language_margin if across_languages else 0.0)

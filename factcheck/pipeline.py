@@ -163,7 +163,8 @@ def compare(
         texts, owner = align.views(sentences, options)
         similarity = align.Similarity(embedder.encode(texts), owner)
     with stage("align"):
-        pairs = [c for c in align.candidates(sentences, similarity, options, [a.language for a in articles]) if _involves(focus, c.a, c.b)]
+        languages = [a.language for a in articles]
+        pairs = [c for c in align.candidates(sentences, similarity, options, languages) if _involves(focus, c.a, c.b)]
         claims = align.claims(sentences, pairs, options)
         # A draft's pairs already grow linearly: one side is always the draft.
         to_judge = pairs if focus is not None else align.judged(pairs, claims, options)

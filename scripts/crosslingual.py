@@ -55,8 +55,8 @@ def shortened(english: str) -> list[str]:
     """The English sentence without one detail, each way that applies; only
     versions that keep at least MIN_WORDS words."""
     out = []
-    for pattern, keep in ((PARENTHESIS, ""), (FRONTED, ""), (TRAILING, "")):
-        short = pattern.sub(keep, english, count=1).strip()
+    for pattern in (PARENTHESIS, FRONTED, TRAILING):
+        short = pattern.sub("", english, count=1).strip()
         if short != english and len(short.split()) >= MIN_WORDS:
             out.append(short[0].upper() + short[1:])
     return out

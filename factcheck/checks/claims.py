@@ -120,7 +120,7 @@ def check_numbers_run(
     not just the nearest in the other outlet ("killing six people" is not
     "Bus yang membawa 50 orang")."""
     common_roots = common_words(_real(articles, sentences), roots=True)
-    least = options.min_similarity - options.cross_language_margin
+    least = options.least_similarity(across_languages=True)
 
     def judge(c: Candidate) -> list[Signal]:
         across = articles[c.a.article].language != articles[c.b.article].language
@@ -149,7 +149,7 @@ def _periods_of_two_counts(c: Candidate, articles: list[Article]):
     counts = [[q for q in extract_numbers(s.text, articles[s.article].language) if not q.total] for s in (c.a, c.b)]
     periods = [{d.start for q in qs for d in q.period} for qs in counts]
     alike = [(p, r) for p in counts[0] for r in counts[1] if same_head(p.head, r.head)]
-    measured = any(different_counts(p, r) for p, r in alike) and not any(not different_counts(p, r) for p, r in alike)
+    measured = bool(alike) and all(different_counts(p, r) for p, r in alike)
 
     def two_counts(x, y) -> bool:
         return measured and x.start in periods[0] and y.start in periods[1]
