@@ -110,14 +110,38 @@ def test_best_matches_either_way_round_and_ties():
     scores = {("x", "x y"): 0.5, ("y", "x y"): 0.5, ("x", "z"): 0.1, ("y", "z"): 0.2}
 
     def similarity(a: Sentence, b: Sentence) -> float:
-        return scores[(a.text, b.text)]
+        return scores.get((a.text, b.text), scores.get((b.text, a.text)))
 
     across = [(i, j) for i in range(len(sentences)) for j in range(i + 1, len(sentences))
               if sentences[i].article != sentences[j].article]  # fmt: skip
-    pairs = [(sentences[i].text, sentences[j].text) for i, j in match.best_matches(sentences, across, similarity)]
+    pairs = [(sentences[i].text, sentences[j].text) for i, j in match.best_matches(sentences, across, similarity, sentences)]
     # "x y" is the best match of both of a's sentences (a tie); "z" is
     # nobody's, but "y" is its best match in a.
     assert pairs == [("x", "x y"), ("y", "x y"), ("y", "z")]
+
+
+def test_a_figure_is_compared_only_with_the_nearest_sentence_of_all_not_of_those_with_figures():
+    # Each outlet tells the revenue and the capex, one with a figure each:
+    # each figure's nearest figure in the other outlet is another quantity,
+    # but its nearest sentence there has nothing to compare.
+    revenue = "Pendapatan perseroan tahun ini mencapai Rp 12,4 triliun."
+    budget = "Perseroan juga menambah belanja modal tahun ini."
+    capex = "The company has spent 1.9 trillion rupiah of its capital budget."
+    growth = "Revenue grew strongly in the first nine months."
+    articles, sentences = _run({"a.txt": [revenue, budget], "b.txt": [capex, growth]})
+    articles[1] = dataclasses.replace(articles[1], language="en")
+    least = OPT.least_similarity(across_languages=True)
+    scores = {(revenue, capex): least, (revenue, growth): least + 0.05, (budget, capex): least + 0.05}
+
+    def similarity(a: Sentence, b: Sentence) -> float:
+        return scores.get((a.text, b.text), scores.get((b.text, a.text), 0.0))
+
+    assert _whys(check_numbers_run(articles, sentences, OPT, similarity)) == []
+    # when the figure's nearest sentence is the other figure's, they are compared
+    scores[revenue, growth] = least - 0.05
+    assert _whys(check_numbers_run(articles, sentences, OPT, similarity)) == [
+        'number: "Rp 12,4 triliun" in a.txt vs "1.9 trillion" in b.txt (rupiah)'
+    ]
 
 
 def test_lexical_similarity_leaves_the_story_common_words_out():

@@ -101,7 +101,7 @@ def _cross_pairs(articles: list[Article], sentences: list[Sentence], feature, ju
     ]
     ordered = [s for s, _ in kept]
     if similarity is not None:
-        pairs = best_matches(ordered, pairs, similarity)
+        pairs = best_matches(ordered, pairs, similarity, _real(articles, sentences))
     return [(ordered[i], ordered[j], sig) for i, j in pairs for sig in judge(Candidate(ordered[i], ordered[j], 0.0))]
 
 

@@ -6,16 +6,19 @@ one quantity. A story tells many of each: "Lavrov will travel to Pyongyang
 in October" and "Shoigu was shown missiles during his July visit" are two
 events, each with its own date, and an outlet telling both is consistent
 with another telling both. So before a check compares two sentences'
-values, each must be the other's best match in the other outlet:
+values, one must be the other's best match in the other outlet:
 
-    a sentence a of outlet A and b of outlet B are compared only when, of
-    B's sentences that carry something a check could compare with a, b is
-    the one most like a, or, of A's such sentences, a is the one most like
-    b (ties all count).
+    a sentence a of outlet A and b of outlet B are compared only when b is
+    the one of all B's sentences most like a, or a the one of all A's
+    sentences most like b (ties all count).
 
-Either way round, not both: one sentence may tell two facts ("the new
-treaty replaces those signed in 1961, 2000 and 2001") that the other
-outlet tells in two sentences, and each of those must still meet it.
+Of all the outlet's sentences, not only of those carrying something to
+compare: when B does not tell a's fact, a's nearest figure in B is another
+quantity ("capex of 3.2 trillion" against "revenue of Rp 12,4 triliun"),
+while a's nearest sentence in B has nothing to compare. Either way round,
+not both: one sentence may tell two facts ("the new treaty replaces those
+signed in 1961, 2000 and 2001") that the other outlet tells in two
+sentences, and each of those must still meet it.
 
 "Most like" is the alignment's similarity (the multilingual embedding's
 cosine, so it holds across languages) when the run has it, else the share
@@ -59,22 +62,27 @@ def lexical(common: frozenset[str]) -> Similarity:
 
 
 def best_matches(
-    sentences: list[Sentence], pairs: list[tuple[int, int]], similarity: Similarity
+    sentences: list[Sentence], pairs: list[tuple[int, int]], similarity: Similarity, everyone: list[Sentence]
 ) -> list[tuple[int, int]]:
     """Of ``pairs`` (indexes into ``sentences``, two different articles, each
     pair a check could compare), those of which one sentence is the other's
-    best match (see module doc), in the order given."""
-    best: dict[tuple[int, int], tuple[float, set[int]]] = {}  # (sentence, other article) -> (top score, sentences)
+    best match among ``everyone`` (the run's sentences) of its outlet (see
+    module doc), in the order given."""
+    by_article: dict[int, list[Sentence]] = {}
+    for s in everyone:
+        by_article.setdefault(s.article, []).append(s)
+    top: dict[tuple[int, int], float] = {}  # (sentence, other article) -> its best similarity there
 
-    def offer(i: int, article: int, j: int, score: float) -> None:
-        top = best.get((i, article))
-        if top is None or score > top[0] + 1e-9:
-            best[(i, article)] = (score, {j})
-        elif score >= top[0] - 1e-9:
-            top[1].add(j)
+    def nearest(i: int, article: int) -> float:
+        if (i, article) not in top:
+            top[i, article] = max(similarity(sentences[i], s) for s in by_article[article])
+        return top[i, article]
 
-    for i, j in pairs:
-        score = similarity(sentences[i], sentences[j])
-        offer(i, sentences[j].article, j, score)
-        offer(j, sentences[i].article, i, score)
-    return [(i, j) for i, j in pairs if j in best[(i, sentences[j].article)][1] or i in best[(j, sentences[i].article)][1]]
+    def matched(i: int, j: int, score: float) -> bool:
+        return score >= nearest(i, sentences[j].article) - 1e-9
+
+    return [
+        (i, j)
+        for i, j in pairs
+        if matched(i, j, score := similarity(sentences[i], sentences[j])) or matched(j, i, score)
+    ]
