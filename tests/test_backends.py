@@ -217,15 +217,15 @@ def nli(e, n, c):
     return NLIResult(entailment=e, neutral=n, contradiction=c)
 
 
-def test_contradiction_needs_both_directions_and_scores_their_mean():
-    s = signal(nli(0.1, 0.2, 0.7), nli(0.1, 0.4, 0.5), Options())
-    assert (s.category, s.verdict, s.score) == ("nli", "contradiction", pytest.approx(0.6))
-    assert s.why == "NLI: P(contradiction) 0.70 A->B, 0.50 B->A"
+def test_contradiction_scores_the_stronger_direction():
+    s = signal(nli(0.1, 0.1, 0.8), nli(0.1, 0.4, 0.5), Options())
+    assert (s.category, s.verdict, s.score) == ("nli", "contradiction", pytest.approx(0.8))
+    assert s.why == "NLI: P(contradiction) 0.80 A->B, 0.50 B->A"
 
 
-def test_a_contradiction_in_one_direction_only_is_not_enough():
-    s = signal(nli(0.9, 0.05, 0.05), nli(0.1, 0.3, 0.6), Options())
-    assert s.verdict == "agreement"  # mean P(contradiction) 0.325; P(entailment) 0.9 one way
+def test_a_contradiction_below_the_threshold_both_ways_is_not_enough():
+    s = signal(nli(0.9, 0.05, 0.05), nli(0.1, 0.2, 0.7), Options())
+    assert s.verdict == "agreement"  # P(contradiction) 0.7 at most; P(entailment) 0.9 one way
 
 
 def test_agreement_takes_the_stronger_direction():
@@ -244,8 +244,17 @@ def test_thresholds_come_from_options():
     assert signal(*pair, Options(contradiction_threshold=0.4)).verdict == "contradiction"
 
 
+def test_in_one_language_the_stronger_direction_decides_a_contradiction():
+    # a brief premise leaves the model unsure one way, sure the other
+    pair = (nli(0.03, 0.89, 0.08), nli(0.04, 0.16, 0.8))
+    s = signal(*pair, Options())
+    assert (s.verdict, s.score) == ("contradiction", pytest.approx(0.8))
+    # between two languages both directions must say so: their mean counts
+    assert signal(*pair, Options(), across_languages=True).verdict == "neutral"
+
+
 def test_across_languages_a_contradiction_needs_the_cross_language_threshold():
-    pair = (nli(0.1, 0.3, 0.6), nli(0.1, 0.3, 0.6))
+    pair = (nli(0.1, 0.1, 0.8), nli(0.1, 0.5, 0.4))
     assert signal(*pair, Options()).verdict == "contradiction"
     assert signal(*pair, Options(), across_languages=True).verdict == "neutral"
     assert signal(*pair, Options(cross_language_contradiction_threshold=0.6), across_languages=True).verdict == "contradiction"

@@ -47,13 +47,14 @@ def test_at_least_five_stories_of_four_outlets_half_with_english():
 @pytest.mark.parametrize(
     "path", sorted(STORIES.glob("*/*.txt")) + sorted(DEV.glob("*/*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}"
 )
-def test_each_outlet_has_a_title_a_date_and_8_to_15_body_sentences(path):
+def test_each_outlet_has_a_title_a_date_and_8_to_22_body_sentences(path):
     a = article(path)
     assert a.title and a.date, (a.title, a.date)
     # Ingest takes the title and date line off; a dateline cut off on its
     # own ("JAKARTA.") is shorter than any sentence the pipeline compares.
     body = [s for s in segment.split_sentences(a, 0) if len(s.text) >= Options().min_sentence_chars]
-    assert 8 <= len(body) <= 15, len(body)
+    # (the held-out stories have at most 15; the later tuning stories up to 20)
+    assert 8 <= len(body) <= 22, len(body)
 
 
 def test_edits_are_many_and_cover_every_kind_and_language():

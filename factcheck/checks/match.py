@@ -8,17 +8,20 @@ events, each with its own date, and an outlet telling both is consistent
 with another telling both. So before a check compares two sentences'
 values, one must be the other's best match in the other outlet:
 
-    a sentence a of outlet A and b of outlet B are compared only when b is
-    the one of all B's sentences most like a, or a the one of all A's
-    sentences most like b (ties all count).
+    a sentence a of outlet A and b of outlet B are compared only when, of
+    B's sentences that carry something a check could compare with a, b is
+    the one most like a, or, of A's such sentences, a is the one most like
+    b (ties all count).
 
-Of all the outlet's sentences, not only of those carrying something to
-compare: when B does not tell a's fact, a's nearest figure in B is another
+Either way round, not both: one sentence may tell two facts ("the new
+treaty replaces those signed in 1961, 2000 and 2001") that the other
+outlet tells in two sentences, and each of those must still meet it. A
+check whose test of one quantity is weak (numbers: a story has many
+figures of one unit) asks more: of all B's sentences, not only those
+carrying a value, b must be the one most like a (or a of all A's most like
+b). When B does not tell a's fact, a's nearest figure in B is another
 quantity ("capex of 3.2 trillion" against "revenue of Rp 12,4 triliun"),
-while a's nearest sentence in B has nothing to compare. Either way round,
-not both: one sentence may tell two facts ("the new treaty replaces those
-signed in 1961, 2000 and 2001") that the other outlet tells in two
-sentences, and each of those must still meet it.
+while a's nearest sentence in B has nothing to compare.
 
 "Most like" is the alignment's similarity (the multilingual embedding's
 cosine, so it holds across languages) when the run has it, else the share
@@ -62,27 +65,34 @@ def lexical(common: frozenset[str]) -> Similarity:
 
 
 def best_matches(
-    sentences: list[Sentence], pairs: list[tuple[int, int]], similarity: Similarity, everyone: list[Sentence]
+    sentences: list[Sentence],
+    pairs: list[tuple[int, int]],
+    similarity: Similarity,
+    everyone: list[Sentence] | None = None,
 ) -> list[tuple[int, int]]:
     """Of ``pairs`` (indexes into ``sentences``, two different articles, each
     pair a check could compare), those of which one sentence is the other's
-    best match among ``everyone`` (the run's sentences) of its outlet (see
-    module doc), in the order given."""
-    by_article: dict[int, list[Sentence]] = {}
-    for s in everyone:
-        by_article.setdefault(s.article, []).append(s)
+    best match (see module doc), in the order given: of the other outlet's
+    sentences it could be compared with, or with ``everyone`` (the run's
+    sentences), of all that outlet's sentences."""
+    scores = {(i, j): similarity(sentences[i], sentences[j]) for i, j in pairs}
     top: dict[tuple[int, int], float] = {}  # (sentence, other article) -> its best similarity there
-
-    def nearest(i: int, article: int) -> float:
-        if (i, article) not in top:
-            top[i, article] = max(similarity(sentences[i], s) for s in by_article[article])
-        return top[i, article]
+    if everyone is None:
+        for (i, j), score in scores.items():
+            for x, y in ((i, j), (j, i)):
+                key = (x, sentences[y].article)
+                top[key] = max(top.get(key, score), score)
+    else:
+        by_article: dict[int, list[Sentence]] = {}
+        for s in everyone:
+            by_article.setdefault(s.article, []).append(s)
+        for i, j in pairs:
+            for x, y in ((i, j), (j, i)):
+                key = (x, sentences[y].article)
+                if key not in top:
+                    top[key] = max(similarity(sentences[x], s) for s in by_article[key[1]])
 
     def matched(i: int, j: int, score: float) -> bool:
-        return score >= nearest(i, sentences[j].article) - 1e-9
+        return score >= top[i, sentences[j].article] - 1e-9
 
-    return [
-        (i, j)
-        for i, j in pairs
-        if matched(i, j, score := similarity(sentences[i], sentences[j])) or matched(j, i, score)
-    ]
+    return [(i, j) for i, j in pairs if matched(i, j, scores[i, j]) or matched(j, i, scores[i, j])]

@@ -3,10 +3,16 @@
 NLI is directional (premise -> hypothesis) and outlets word the same fact
 with different detail, so every pair is judged both ways. Entailment is
 directional (the detailed sentence entails the brief one, not the other way
-round), so the stronger direction counts. Contradiction is symmetric: if A
-contradicts B, B contradicts A, so both directions must say so and their
-mean counts, which halves the false alarms of a model that is unsure of one
-direction.
+round), so the stronger direction counts. So does contradiction within one
+language: a brief premise often leaves the model unsure of a detailed
+hypothesis that the other way round it sees contradicted ("Six died, not
+including the driver" against "The driver died at the scene": 0.08 one way,
+0.70 the other), and on IndoNLI val the stronger direction at 0.75 finds
+more contradictions than the mean of both at 0.5 (recall 55% against 47%)
+and is right as often (precision 89.4% against 88.7%). Between two
+languages the model is less sure of either direction and also flags
+faithful translations, so there both directions must say so: their mean
+counts (see Options.cross_language_contradiction_threshold).
 """
 
 from __future__ import annotations
@@ -44,10 +50,11 @@ def predict_both(candidates: list[Candidate], model: NLIModel) -> list[tuple[NLI
 def signal(ab: NLIResult, ba: NLIResult, options: Options, across_languages: bool = False) -> Signal:
     """Turn a pair's two NLI results into one verdict and score.
 
-    - ``contradiction`` when P(contradiction), averaged over the two
-      directions, reaches ``options.contradiction_threshold`` (between two
-      languages ``options.cross_language_contradiction_threshold``); the
-      score is that average.
+    - ``contradiction`` when P(contradiction) in either direction reaches
+      ``options.contradiction_threshold``, or between two languages when
+      P(contradiction) averaged over the two directions reaches
+      ``options.cross_language_contradiction_threshold``; the score is that
+      probability.
     - otherwise ``agreement`` when P(entailment) in either direction reaches
       ``options.agreement_threshold``; the score is the larger P(entailment).
     - otherwise ``neutral``; the score is P(neutral) averaged over the two
@@ -59,9 +66,12 @@ def signal(ab: NLIResult, ba: NLIResult, options: Options, across_languages: boo
     model passed with --nli-model may not be. It is still not the chance
     that an editor would agree.
     """
-    contradiction = (ab.contradiction + ba.contradiction) / 2
+    if across_languages:
+        contradiction = (ab.contradiction + ba.contradiction) / 2
+        least = options.cross_language_contradiction_threshold
+    else:
+        contradiction, least = max(ab.contradiction, ba.contradiction), options.contradiction_threshold
     entailment = max(ab.entailment, ba.entailment)
-    least = options.cross_language_contradiction_threshold if across_languages else options.contradiction_threshold
     if contradiction >= least:
         verdict, score, label = "contradiction", contradiction, "contradiction"
     elif entailment >= options.agreement_threshold:
