@@ -82,13 +82,13 @@ def _attributes(s: Sentence, art: Article) -> bool:
 
 
 def _cross_pairs(
-    articles: list[Article], sentences: list[Sentence], feature, judge, related=None, similarity=None, nearest=False
+    articles: list[Article], sentences: list[Sentence], feature, judge, related=None, similarity=None, everyone=None
 ):
     """``judge(candidate)`` on every two sentences of different sources (the
     roster's left out) that both carry ``feature(sentence, article)`` and,
     if given, whose features are ``related``; with a ``similarity``, only
     on those of which one is the other's best match (match.best_matches),
-    with ``nearest`` of all the other source's sentences. Pairs in
+    with ``everyone`` of all the other source's sentences there. Pairs in
     reading order. Extraction is cached per sentence, so checks sharing an
     extractor share its cost."""
     kept = []
@@ -104,7 +104,7 @@ def _cross_pairs(
     ]
     ordered = [s for s, _ in kept]
     if similarity is not None:
-        pairs = best_matches(ordered, pairs, similarity, _real(articles, sentences) if nearest else None)
+        pairs = best_matches(ordered, pairs, similarity, everyone)
     return [(ordered[i], ordered[j], sig) for i, j in pairs for sig in judge(Candidate(ordered[i], ordered[j], 0.0))]
 
 
@@ -134,7 +134,8 @@ def check_numbers_run(
     treaty replaces those signed in 1961, 2000 and 2001"). Without
     embeddings, content-word overlap ranks such a sentence too low to be
     anyone's nearest of all, so there the nearest figure decides."""
-    common_roots = common_words(_real(articles, sentences), roots=True)
+    real = _real(articles, sentences)
+    common_roots = common_words(real, roots=True)
     least = options.least_similarity(across_languages=True)
 
     def judge(c: Candidate) -> list[Signal]:
@@ -150,7 +151,7 @@ def check_numbers_run(
         judge,
         _counting_alike(common_roots),
         similarity or lexical(common_roots),
-        nearest=similarity is not None,
+        everyone=real if similarity is not None else None,
     )
 
 

@@ -76,21 +76,17 @@ def best_matches(
     sentences it could be compared with, or with ``everyone`` (the run's
     sentences), of all that outlet's sentences."""
     scores = {(i, j): similarity(sentences[i], sentences[j]) for i, j in pairs}
+    by_article: dict[int, list[Sentence]] = {}
+    for s in everyone or []:
+        by_article.setdefault(s.article, []).append(s)
     top: dict[tuple[int, int], float] = {}  # (sentence, other article) -> its best similarity there
-    if everyone is None:
-        for (i, j), score in scores.items():
-            for x, y in ((i, j), (j, i)):
-                key = (x, sentences[y].article)
+    for (i, j), score in scores.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, sentences[y].article)
+            if everyone is None:
                 top[key] = max(top.get(key, score), score)
-    else:
-        by_article: dict[int, list[Sentence]] = {}
-        for s in everyone:
-            by_article.setdefault(s.article, []).append(s)
-        for i, j in pairs:
-            for x, y in ((i, j), (j, i)):
-                key = (x, sentences[y].article)
-                if key not in top:
-                    top[key] = max(similarity(sentences[x], s) for s in by_article[key[1]])
+            elif key not in top:
+                top[key] = max(similarity(sentences[x], s) for s in by_article[key[1]])
 
     def matched(i: int, j: int, score: float) -> bool:
         return score >= top[i, sentences[j].article] - 1e-9
